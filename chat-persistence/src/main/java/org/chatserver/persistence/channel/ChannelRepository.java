@@ -1,0 +1,48 @@
+package org.chatserver.persistence.channel;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+/** Channels of the workspaces on the selected shard. Every look-up is scoped by workspace: ids never cross tenants. */
+@ApplicationScoped
+public class ChannelRepository {
+
+    @PersistenceContext(unitName = "chat")
+    private EntityManager em;
+
+    public Optional<Channel> find(String workspaceId, String channelId) {
+        return Optional.ofNullable(em.find(Channel.class, channelId))
+                .filter(channel -> channel.workspaceId().equals(workspaceId));
+    }
+
+    /** The channel, its row locked until the transaction ends: the way to append to its sequence. */
+    public Optional<Channel> lockForAppend(String workspaceId, String channelId) {
+        return Optional.ofNullable(em.find(Channel.class, channelId, LockModeType.PESSIMISTIC_WRITE))
+                .filter(channel -> channel.workspaceId().equals(workspaceId));
+    }
+
+    public Optional<Channel> findByName(String workspaceId, String name) {
+        return first(em.createQuery("select c from Channel c where c.workspaceId = :ws and c.name = :name",
+                Channel.class).setParameter("ws", workspaceId).setParameter("name", name).getResultList());
+    }
+
+    public Optional<Channel> findDm(String workspaceId, String dmKey) {
+        return first(em.createQuery("select c from Channel c where c.workspaceId = :ws and c.dmKey = :key",
+                Channel.class).setParameter("ws", workspaceId).setParameter("key", dmKey).getResultList());
+    }
+
+    /** Inserts a channel, flushing so that a taken name or dm fails here as a constraint violation. */
+    public void insert(Channel channel) {
+        em.persist(channel);
+        em.flush();
+    }
+
+    private static <T> Optional<T> first(List<T> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+}

@@ -1,0 +1,2 @@
+/** Channels: public, private and direct-message conversations, each with its message sequence. */
+package org.chatserver.persistence.channel;

@@ -1,0 +1,40 @@
+package org.chatserver.persistence.membership;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** Memberships on the selected shard, by channel and, through the reverse index, by user. */
+@ApplicationScoped
+public class MembershipRepository {
+
+    @PersistenceContext(unitName = "chat")
+    private EntityManager em;
+
+    public Optional<Membership> find(String channelId, String userId) {
+        return Optional.ofNullable(em.find(Membership.class, new Membership.Key(channelId, userId)));
+    }
+
+    public void insert(Membership membership) {
+        em.persist(membership);
+    }
+
+    /** The ids of the channels {@code userId} of {@code workspaceId} is a member of. */
+    public List<String> channelIdsOf(String workspaceId, String userId) {
+        return em.createQuery("select m.channelId from Membership m where m.workspaceId = :ws and m.userId = :user",
+                String.class).setParameter("ws", workspaceId).setParameter("user", userId).getResultList();
+    }
+
+    /** The members of a channel in user-id order, after {@code afterUser} (exclusive, may be null). */
+    public List<Membership> members(String channelId, String afterUser, int limit) {
+        return em.createQuery("select m from Membership m where m.channelId = :ch and (:after is null or m.userId > "
+                + ":after) order by m.userId", Membership.class)
+                .setParameter("ch", channelId)
+                .setParameter("after", afterUser)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+}

@@ -1,0 +1,2 @@
+/** Workspaces (tenants) and their placement on shards. */
+package org.chatserver.persistence.workspace;
