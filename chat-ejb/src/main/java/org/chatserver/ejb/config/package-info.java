@@ -1,0 +1,2 @@
+/** The typed configuration of the chat server: every MicroProfile Config key in one place. */
+package org.chatserver.ejb.config;

@@ -1,0 +1,62 @@
+package org.chatserver.ejb.fanout;
+
+import java.util.logging.Logger;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import jakarta.json.JsonException;
+
+import org.chatserver.ejb.message.ChatMessage;
+import org.chatserver.kafka.api.KafkaRecordProperties;
+
+/**
+ * Consumes the stream of committed messages through our Kafka resource adapter (consumer group {@code fanout}: each
+ * partition has one consumer in the cluster) and hands each message to {@link FanoutService}.
+ *
+ * <p>An exception makes the adapter retry the record with backoff and keeps its offset uncommitted. A record that can
+ * never be read is the one exception: it is logged with its coordinates and skipped, since retrying cannot help.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "resourceAdapter",
+                propertyValue = "${MPCONFIG=chat.kafka.resource-adapter}"),
+        @ActivationConfigProperty(propertyName = "bootstrapServers",
+                propertyValue = "${MPCONFIG=chat.kafka.bootstrap-servers}"),
+        @ActivationConfigProperty(propertyName = "topics", propertyValue = "${MPCONFIG=chat.kafka.topic.messages}"),
+        @ActivationConfigProperty(propertyName = "groupId", propertyValue = "${MPCONFIG=chat.kafka.group.fanout}")})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class FanoutBean implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(FanoutBean.class.getName());
+
+    @Inject
+    FanoutService fanout;
+
+    @Override
+    public void onMessage(Message record) {
+        ChatMessage message;
+        try {
+            message = ChatMessage.fromRecord(((TextMessage) record).getText());
+        } catch (JsonException | ClassCastException | NullPointerException | JMSException unreadable) {
+            LOG.warning(() -> "Skipping an unreadable record at " + coordinates(record) + ": " + unreadable);
+            return;
+        }
+        fanout.dispatch(message);
+    }
+
+    private static String coordinates(Message record) {
+        try {
+            return record.getStringProperty(KafkaRecordProperties.TOPIC) + "/"
+                    + record.getIntProperty(KafkaRecordProperties.PARTITION) + "@"
+                    + record.getLongProperty(KafkaRecordProperties.OFFSET);
+        } catch (JMSException e) {
+            return "an unknown position";
+        }
+    }
+}

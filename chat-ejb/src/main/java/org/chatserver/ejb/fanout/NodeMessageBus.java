@@ -1,0 +1,17 @@
+package org.chatserver.ejb.fanout;
+
+import java.util.function.Consumer;
+
+/**
+ * Point-to-point delivery of frames to a gateway node. Deliveries published to one node by one publisher thread arrive
+ * in the order published. Best effort: a node that is down misses them (its clients reconnect and sync).
+ */
+public interface NodeMessageBus {
+
+    void publish(String node, NodeDelivery delivery);
+
+    /** Hands every delivery addressed to {@code node} to {@code receiver}, until {@link #unsubscribe}. */
+    void subscribe(String node, Consumer<NodeDelivery> receiver);
+
+    void unsubscribe(String node);
+}

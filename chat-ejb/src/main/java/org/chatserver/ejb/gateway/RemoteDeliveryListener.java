@@ -1,0 +1,38 @@
+package org.chatserver.ejb.gateway;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+
+import org.chatserver.ejb.config.ChatConfig;
+import org.chatserver.ejb.fanout.NodeMessageBus;
+
+/**
+ * Receives the frames the fan-out addressed to this node and hands them to local delivery, from start-up to
+ * shutdown.
+ */
+@Singleton
+@Startup
+public class RemoteDeliveryListener {
+
+    @Inject
+    ChatConfig config;
+
+    @Inject
+    NodeMessageBus bus;
+
+    @Inject
+    LocalSessionIndex index;
+
+    @PostConstruct
+    void subscribe() {
+        bus.subscribe(config.nodeId(), delivery -> index.deliverLocal(delivery.channel(), delivery.frame()));
+    }
+
+    @PreDestroy
+    void unsubscribe() {
+        bus.unsubscribe(config.nodeId());
+    }
+}

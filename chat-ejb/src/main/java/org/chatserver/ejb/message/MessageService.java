@@ -1,0 +1,90 @@
+package org.chatserver.ejb.message;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import org.chatserver.ejb.channel.ChannelAccess;
+import org.chatserver.ejb.identity.Identity;
+import org.chatserver.ejb.shard.WorkspaceShards;
+import org.chatserver.ejb.problem.ChatProblem;
+import org.chatserver.persistence.message.Message;
+import org.chatserver.persistence.message.MessageRepository;
+
+/**
+ * Sending and reading messages; the entry point of the edges.
+ *
+ * <p>{@link #send} runs outside a transaction of its own so that its answer is given only after
+ * {@link MessageAppender}'s transaction committed, and so that a concurrent repeat of the same client message id,
+ * which loses on the unique key and rolls back, can be answered with the message that won.
+ */
+@Stateless
+public class MessageService {
+
+    @Inject
+    WorkspaceShards shards;
+
+    @Inject
+    MessageAppender appender;
+
+    @Inject
+    ChannelAccess access;
+
+    @Inject
+    MessageRepository messages;
+
+    /** Stores and commits a message; answers once it is durable. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public SendResult send(SendCommand command) {
+        return shards.callIn(command.sender().workspace(), () -> {
+            try {
+                return appender.append(command);
+            } catch (EJBException lostRace) {
+                return appender.findEarlier(command).orElseThrow(() -> lostRace);
+            }
+        });
+    }
+
+    /**
+     * A page of a channel's history for a member: the {@code limit} messages right after {@code afterSeq}, or right
+     * before {@code beforeSeq}, or (with neither) the newest.
+     *
+     * @throws ChatProblem {@code bad_request} when {@code limit} is outside 1..200 or both positions are given
+     */
+    public HistoryPage history(Identity caller, String channelId, Long afterSeq, Long beforeSeq, int limit) {
+        if (limit < 1 || limit > HistoryPage.MAX_LIMIT) {
+            throw ChatProblem.badRequest("limit must be 1.." + HistoryPage.MAX_LIMIT);
+        }
+        if (afterSeq != null && beforeSeq != null) {
+            throw ChatProblem.badRequest("give after_seq or before_seq, not both");
+        }
+        return shards.callIn(caller.workspace(), () -> {
+            ChannelAccess.Visible channel = access.member(caller, channelId);
+            if (afterSeq != null) {
+                List<Message> rows = messages.after(channelId, afterSeq, limit + 1);
+                return page(rows.subList(0, Math.min(limit, rows.size())), rows.size() > limit);
+            }
+            long before = beforeSeq != null ? beforeSeq : channel.channel().lastSeq() + 1;
+            List<Message> newestFirst = messages.beforeDescending(channelId, before, limit + 1);
+            List<Message> rows = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+            Collections.reverse(rows);
+            return page(rows, newestFirst.size() > limit);
+        });
+    }
+
+    private static HistoryPage page(List<Message> rows, boolean hasMore) {
+        return new HistoryPage(rows.stream().map(ChatMessage::of).toList(), hasMore);
+    }
+
+    /** The messages of a channel with {@code afterSeq < seq <= throughSeq}: for servers, no membership check. */
+    public List<ChatMessage> range(String workspace, String channelId, long afterSeq, long throughSeq) {
+        return shards.callIn(workspace, () -> messages.after(channelId, afterSeq, (int) (throughSeq - afterSeq))
+                .stream().map(ChatMessage::of).toList());
+    }
+}

@@ -1,0 +1,72 @@
+package org.chatserver.web.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import org.chatserver.ejb.config.ChatConfig;
+import org.chatserver.ejb.message.ClientMsgId;
+import org.chatserver.ejb.message.MessageBody;
+import org.chatserver.ejb.message.MessageService;
+import org.chatserver.ejb.message.SendCommand;
+import org.chatserver.ejb.problem.ChatProblem;
+import org.chatserver.ejb.problem.ProblemCode;
+import org.chatserver.web.wire.JsonFields;
+
+/**
+ * Decodes a client frame and calls the one service method its {@code op} names. A bad frame answers an {@code error}
+ * frame with {@code ref} (the client message id, else the op) and keeps the connection; nothing is stored for it.
+ * Stateless, so thread-safe.
+ */
+@ApplicationScoped
+public class FrameHandler {
+
+    /** PROTOCOL.md: frames over 64 KiB answer {@code too_large}. */
+    static final int MAX_FRAME_BYTES = 64 * 1024;
+
+    private static final Logger LOG = Logger.getLogger(FrameHandler.class.getName());
+
+    @Inject
+    MessageService messages;
+
+    @Inject
+    ChatConfig config;
+
+    void handle(WebSocketConnection connection, String text) {
+        String ref = null;
+        try {
+            if (text.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES) {
+                throw new ChatProblem(ProblemCode.TOO_LARGE, "frame over " + MAX_FRAME_BYTES + " bytes");
+            }
+            JsonObject frame = JsonFields.parseObject(text);
+            String op = JsonFields.requireString(frame, "op");
+            ref = op;
+            switch (op) {
+                case "send" -> {
+                    ref = JsonFields.optionalString(frame, "client_msg_id").orElse(op);
+                    send(connection, frame);
+                }
+                case "ping" -> connection.offer(Frames.pong(System.currentTimeMillis()));
+                default -> throw ChatProblem.badRequest("unknown op");
+            }
+        } catch (ChatProblem problem) {
+            connection.offer(Frames.error(problem.code(), problem.getMessage(), ref));
+        } catch (EJBException failure) {
+            LOG.log(Level.WARNING, "A frame could not be handled", failure);
+            connection.offer(Frames.error(ProblemCode.UNAVAILABLE, "not accepted durably; retry later", ref));
+        }
+    }
+
+    private void send(WebSocketConnection connection, JsonObject frame) {
+        SendCommand command = new SendCommand(connection.identity(),
+                new ClientMsgId(JsonFields.requireString(frame, "client_msg_id")),
+                JsonFields.requireString(frame, "channel"),
+                MessageBody.of(JsonFields.requireString(frame, "body"), config.maxBodyChars()));
+        connection.offer(Frames.ack(messages.send(command)));
+    }
+}

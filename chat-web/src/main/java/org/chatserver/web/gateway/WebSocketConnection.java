@@ -1,0 +1,65 @@
+package org.chatserver.web.gateway;
+
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import org.chatserver.ejb.gateway.ClientConnection;
+import org.chatserver.ejb.identity.Identity;
+
+/**
+ * A client's WebSocket as a {@link ClientConnection}: frames go through its {@link BoundedOutboundQueue}; a client
+ * that lets the queue overflow is closed with 4008 and resyncs when it reconnects. Thread-safe.
+ */
+final class WebSocketConnection implements ClientConnection {
+
+    /** PROTOCOL.md: the connection cannot keep up. */
+    static final int CLOSE_TOO_SLOW = 4008;
+
+    private static final Logger LOG = Logger.getLogger(WebSocketConnection.class.getName());
+
+    private final Session session;
+    private final Identity identity;
+    private final BoundedOutboundQueue queue;
+
+    WebSocketConnection(Session session, Identity identity, int queueCapacity) {
+        this.session = session;
+        this.identity = identity;
+        this.queue = new BoundedOutboundQueue(queueCapacity,
+                (frame, done) -> session.getAsyncRemote().sendText(frame, result -> done.accept(result.isOK())));
+    }
+
+    @Override
+    public String id() {
+        return session.getId();
+    }
+
+    @Override
+    public Identity identity() {
+        return identity;
+    }
+
+    @Override
+    public void offer(String frame) {
+        if (!queue.offer(frame) && session.isOpen()) {
+            close(CLOSE_TOO_SLOW, "outbound queue full");
+        }
+    }
+
+    void close(int code, String reason) {
+        queue.close();
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing a WebSocket failed", e);
+        }
+    }
+
+    /** Stops writing: the socket is gone. */
+    void closed() {
+        queue.close();
+    }
+}

@@ -1,0 +1,2 @@
+/** Liveness for load balancers and the local stack's readiness check. */
+package org.chatserver.web.health;
