@@ -32,10 +32,6 @@ public class ChatConfig {
     String redisAddress;
 
     @Inject
-    @ConfigProperty(name = "chat.kafka.topic.messages")
-    String messagesTopic;
-
-    @Inject
     @ConfigProperty(name = "chat.kafka.producer-jndi")
     String kafkaProducerJndi;
 
@@ -99,11 +95,6 @@ public class ChatConfig {
     /** Redis, as a Redisson address ({@code chat.redis.address}, e.g. {@code redis://127.0.0.1:6379}). */
     public String redisAddress() {
         return redisAddress;
-    }
-
-    /** The Kafka topic of committed messages, partitioned by channel ({@code chat.kafka.topic.messages}). */
-    public String messagesTopic() {
-        return messagesTopic;
     }
 
     /** Where the resource adapter's producer connection factory is bound ({@code chat.kafka.producer-jndi}). */

@@ -20,18 +20,29 @@ import org.chatserver.kafka.api.KafkaRecordProperties;
  * Consumes the stream of committed messages through our Kafka resource adapter (consumer group {@code fanout}: each
  * partition has one consumer in the cluster) and hands each message to {@link FanoutService}.
  *
+ * <p>The adapter is named literally (Payara does not substitute configuration there): on Payara Micro it is the
+ * standalone RAR's name; the EAR overrides it with its embedded module's name through an alternative deployment
+ * descriptor (chat-ear's {@code application.xml}). Payara resolves {@code ${MPCONFIG=...}} in activation properties
+ * from server-level configuration only (system properties, not the application's config file), so the bootstrap
+ * servers must be set there: server-config does so on both Payara Micro and Payara Server.
+ *
  * <p>An exception makes the adapter retry the record with backoff and keeps its offset uncommitted. A record that can
  * never be read is the one exception: it is logged with its coordinates and skipped, since retrying cannot help.
  */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "resourceAdapter",
-                propertyValue = "${MPCONFIG=chat.kafka.resource-adapter}"),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = FanoutBean.RESOURCE_ADAPTER),
         @ActivationConfigProperty(propertyName = "bootstrapServers",
                 propertyValue = "${MPCONFIG=chat.kafka.bootstrap-servers}"),
-        @ActivationConfigProperty(propertyName = "topics", propertyValue = "${MPCONFIG=chat.kafka.topic.messages}"),
-        @ActivationConfigProperty(propertyName = "groupId", propertyValue = "${MPCONFIG=chat.kafka.group.fanout}")})
+        @ActivationConfigProperty(propertyName = "topics", propertyValue = ChatMessage.TOPIC),
+        @ActivationConfigProperty(propertyName = "groupId", propertyValue = FanoutBean.CONSUMER_GROUP)})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class FanoutBean implements MessageListener {
+
+    /** One consumer group for the whole cluster: each partition is fanned out by exactly one node. */
+    static final String CONSUMER_GROUP = "fanout";
+
+    /** The resource adapter's name when the RAR is deployed on its own (Payara Micro). */
+    static final String RESOURCE_ADAPTER = "chat-kafka-rar";
 
     private static final Logger LOG = Logger.getLogger(FanoutBean.class.getName());
 

@@ -1,17 +1,6 @@
 package org.chatserver.ejb.identity;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The built-in token issuer for local development and tests: signs RS256 JWTs with the key whose public half the
- * server verifies (MicroProfile JWT). Exists only when {@code chat.auth.issuer.enabled} is true; production takes its
+ * server verifies ({@link TokenVerifier}). Exists only when {@code chat.auth.issuer.enabled} is true; production takes its
  * tokens from the enterprise identity provider.
  *
  * <p>Tokens carry {@code sub}, {@code upn} (the user), {@code workspace}, {@code name}, {@code groups}, {@code iss},
@@ -69,7 +58,7 @@ public class TokenIssuer {
         if (enabled) {
             String location = privateKeyLocation.orElseThrow(() -> new IllegalStateException(
                     "chat.auth.issuer.enabled is true but chat.auth.issuer.private-key-location is not set"));
-            signer = new RSASSASigner(readPrivateKey(location));
+            signer = new RSASSASigner(PemKeys.privateKey(PemKeys.read(location)));
         }
     }
 
@@ -104,29 +93,5 @@ public class TokenIssuer {
             throw new IllegalStateException("cannot sign a token", e);
         }
         return new IssuedToken(jwt.serialize(), expires.toEpochMilli());
-    }
-
-    /** Reads a PKCS#8 PEM private key from a {@code file:} URL, a classpath resource or a plain path. */
-    private static RSAPrivateKey readPrivateKey(String location) {
-        try {
-            String pem;
-            if (location.startsWith("classpath:")) {
-                try (InputStream in = TokenIssuer.class.getClassLoader()
-                        .getResourceAsStream(location.substring("classpath:".length()))) {
-                    if (in == null) {
-                        throw new IOException("no resource " + location);
-                    }
-                    pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-                }
-            } else {
-                Path path = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
-                pem = Files.readString(path, StandardCharsets.US_ASCII);
-            }
-            String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
-            byte[] der = Base64.getDecoder().decode(base64);
-            return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("cannot read the issuer's private key at " + location, e);
-        }
     }
 }

@@ -16,7 +16,7 @@ import org.chatserver.kafka.api.KafkaConnection;
 import org.chatserver.kafka.api.KafkaConnectionFactory;
 
 /**
- * Publishes messages to {@code chat.kafka.topic.messages}, keyed by channel id (one channel, one partition: order per
+ * Publishes messages to {@link ChatMessage#TOPIC}, keyed by channel id (one channel, one partition: order per
  * channel). The producer behind the connection factory is idempotent, so retries inside it never duplicate or reorder.
  * Thread-safe: connection handles are taken per publish and the producer is shared.
  */
@@ -31,7 +31,7 @@ public class KafkaMessagePublisher implements MessagePublisher {
     @Override
     public CompletionStage<Void> publish(ChatMessage message) {
         try (KafkaConnection connection = factory().getConnection()) {
-            return connection.send(config.messagesTopic(), message.channel(), message.toRecord())
+            return connection.send(ChatMessage.TOPIC, message.channel(), message.toRecord())
                     .thenApply(published -> null);
         } catch (Exception unavailable) {
             return CompletableFuture.failedFuture(unavailable);

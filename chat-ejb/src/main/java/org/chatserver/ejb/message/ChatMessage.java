@@ -15,6 +15,9 @@ import org.chatserver.persistence.message.Message;
 public record ChatMessage(String workspace, String channel, String id, long seq, String from, String body, long ts,
         String clientMsgId) {
 
+    /** The Kafka topic of committed messages, keyed (so partitioned) by channel: the fan-out's input. */
+    public static final String TOPIC = "chat.messages";
+
     public static ChatMessage of(Message row) {
         return new ChatMessage(row.workspaceId(), row.channelId(), row.id(), row.seq(), row.senderId(), row.body(),
                 row.ts(), row.clientMsgId());

@@ -91,6 +91,10 @@ public class Channel {
         return lastSeq;
     }
 
+    public long createdAt() {
+        return createdAt;
+    }
+
     public int memberCount() {
         return memberCount;
     }

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.chatserver.persistence.channel.Channel;
+
 /** Memberships on the selected shard, by channel and, through the reverse index, by user. */
 @ApplicationScoped
 public class MembershipRepository {
@@ -26,6 +28,22 @@ public class MembershipRepository {
     public List<String> channelIdsOf(String workspaceId, String userId) {
         return em.createQuery("select m.channelId from Membership m where m.workspaceId = :ws and m.userId = :user",
                 String.class).setParameter("ws", workspaceId).setParameter("user", userId).getResultList();
+    }
+
+    /** A channel together with one member's membership of it. */
+    public record MemberChannel(Channel channel, Membership membership) {
+    }
+
+    /** The channels {@code userId} of {@code workspaceId} is a member of, with the memberships, in one query. */
+    public List<MemberChannel> channelsOf(String workspaceId, String userId) {
+        return em.createQuery("select c, m from Membership m, Channel c where c.id = m.channelId and m.workspaceId ="
+                + " :ws and m.userId = :user order by c.id", Object[].class)
+                .setParameter("ws", workspaceId)
+                .setParameter("user", userId)
+                .getResultList()
+                .stream()
+                .map(row -> new MemberChannel((Channel) row[0], (Membership) row[1]))
+                .toList();
     }
 
     /** The members of a channel in user-id order, after {@code afterUser} (exclusive, may be null). */

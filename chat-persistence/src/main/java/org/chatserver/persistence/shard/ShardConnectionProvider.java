@@ -45,7 +45,8 @@ public class ShardConnectionProvider implements MultiTenantConnectionProvider<St
 
     @Override
     public boolean supportsAggressiveRelease() {
-        return true;
+        // A transaction keeps its connection: see hibernate.connection.handling_mode in persistence.xml.
+        return false;
     }
 
     @Override
