@@ -1,0 +1,224 @@
+package org.chatserver.kafka.inbound;
+
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.InvalidPropertyException;
+import jakarta.resource.spi.ResourceAdapter;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Activation configuration of one message-driven bean: which topics it consumes, in which consumer group, and how
+ * failed deliveries are retried. Set from the bean's {@code @ActivationConfigProperty} entries.
+ *
+ * <p>Required: {@code bootstrapServers}, {@code topics} (comma-separated), {@code groupId}. Optional:
+ * {@code clientId}, {@code autoOffsetReset} ({@value #DEFAULT_AUTO_OFFSET_RESET}), {@code maxPollRecords}
+ * ({@value #DEFAULT_MAX_POLL_RECORDS}), {@code retryBackoffMs} ({@value #DEFAULT_RETRY_BACKOFF_MS}),
+ * {@code retryBackoffMaxMs} ({@value #DEFAULT_RETRY_BACKOFF_MAX_MS}), {@code pollTimeoutMs}
+ * ({@value #DEFAULT_POLL_TIMEOUT_MS}).
+ *
+ * <p>Not thread-safe: a JavaBean the container configures before activation and that is only read afterwards.
+ */
+public class KafkaActivationSpec implements ActivationSpec {
+
+    /** A new group reads a topic from its start, so nothing published before the first deployment is missed. */
+    public static final String DEFAULT_AUTO_OFFSET_RESET = "earliest";
+
+    /** Kafka's default: large enough for throughput, small enough to deliver well within max.poll.interval.ms. */
+    public static final int DEFAULT_MAX_POLL_RECORDS = 500;
+
+    /** First retry of a failed record: quick enough for a transient failure, slow enough not to spin. */
+    public static final int DEFAULT_RETRY_BACKOFF_MS = 200;
+
+    /** Longest wait between retries of a failing record: a stuck partition is retried at least twice a minute. */
+    public static final int DEFAULT_RETRY_BACKOFF_MAX_MS = 30_000;
+
+    /** How long one poll waits for records; also how quickly the loop notices a due retry or a stop request. */
+    public static final int DEFAULT_POLL_TIMEOUT_MS = 500;
+
+    private static final Set<String> AUTO_OFFSET_RESET_VALUES = Set.of("earliest", "latest", "none");
+
+    private String bootstrapServers;
+    private String topics;
+    private String groupId;
+    private String clientId;
+    private String autoOffsetReset = DEFAULT_AUTO_OFFSET_RESET;
+    private Integer maxPollRecords = DEFAULT_MAX_POLL_RECORDS;
+    private Integer retryBackoffMs = DEFAULT_RETRY_BACKOFF_MS;
+    private Integer retryBackoffMaxMs = DEFAULT_RETRY_BACKOFF_MAX_MS;
+    private Integer pollTimeoutMs = DEFAULT_POLL_TIMEOUT_MS;
+    private ResourceAdapter resourceAdapter;
+
+    public String getBootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** @param bootstrapServers comma-separated {@code host:port} list of brokers to bootstrap from */
+    public void setBootstrapServers(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public String getTopics() {
+        return topics;
+    }
+
+    /** @param topics comma-separated topic names */
+    public void setTopics(String topics) {
+        this.topics = topics;
+    }
+
+    public String getGroupId() {
+        return groupId;
+    }
+
+    /** @param groupId the consumer group; the group's members share the topics' partitions */
+    public void setGroupId(String groupId) {
+        this.groupId = groupId;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    /** @param clientId the consumer's client id in broker logs and quotas; Kafka generates one when blank */
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getAutoOffsetReset() {
+        return autoOffsetReset;
+    }
+
+    /** @param autoOffsetReset where a partition without committed offset starts: earliest, latest or none */
+    public void setAutoOffsetReset(String autoOffsetReset) {
+        this.autoOffsetReset = autoOffsetReset;
+    }
+
+    public Integer getMaxPollRecords() {
+        return maxPollRecords;
+    }
+
+    /** @param maxPollRecords the most records one poll returns */
+    public void setMaxPollRecords(Integer maxPollRecords) {
+        this.maxPollRecords = maxPollRecords;
+    }
+
+    public Integer getRetryBackoffMs() {
+        return retryBackoffMs;
+    }
+
+    /** @param retryBackoffMs the wait before the first retry of a failed record; doubles on each further failure */
+    public void setRetryBackoffMs(Integer retryBackoffMs) {
+        this.retryBackoffMs = retryBackoffMs;
+    }
+
+    public Integer getRetryBackoffMaxMs() {
+        return retryBackoffMaxMs;
+    }
+
+    /** @param retryBackoffMaxMs the longest wait between retries of a failed record */
+    public void setRetryBackoffMaxMs(Integer retryBackoffMaxMs) {
+        this.retryBackoffMaxMs = retryBackoffMaxMs;
+    }
+
+    public Integer getPollTimeoutMs() {
+        return pollTimeoutMs;
+    }
+
+    /** @param pollTimeoutMs how long one poll waits for records */
+    public void setPollTimeoutMs(Integer pollTimeoutMs) {
+        this.pollTimeoutMs = pollTimeoutMs;
+    }
+
+    @Override
+    public ResourceAdapter getResourceAdapter() {
+        return resourceAdapter;
+    }
+
+    @Override
+    public void setResourceAdapter(ResourceAdapter resourceAdapter) {
+        this.resourceAdapter = resourceAdapter;
+    }
+
+    /**
+     * Rejects a configuration that could never consume, before the endpoint is activated.
+     *
+     * @throws InvalidPropertyException naming every missing or invalid property
+     */
+    @Override
+    public void validate() throws InvalidPropertyException {
+        List<String> problems = new ArrayList<>();
+        requireText("bootstrapServers", bootstrapServers, problems);
+        requireText("groupId", groupId, problems);
+        if (topicList().isEmpty()) {
+            problems.add("topics must name at least one topic");
+        }
+        if (!AUTO_OFFSET_RESET_VALUES.contains(autoOffsetReset)) {
+            problems.add("autoOffsetReset must be one of " + AUTO_OFFSET_RESET_VALUES + ", got " + autoOffsetReset);
+        }
+        requirePositive("maxPollRecords", maxPollRecords, problems);
+        requirePositive("retryBackoffMs", retryBackoffMs, problems);
+        requirePositive("retryBackoffMaxMs", retryBackoffMaxMs, problems);
+        requirePositive("pollTimeoutMs", pollTimeoutMs, problems);
+        if (problems.isEmpty() && retryBackoffMaxMs < retryBackoffMs) {
+            problems.add("retryBackoffMaxMs must be at least retryBackoffMs");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidPropertyException("Invalid Kafka activation: " + String.join("; ", problems));
+        }
+    }
+
+    /** @return the topic names, trimmed, without empty entries */
+    List<String> topicList() {
+        if (topics == null) {
+            return List.of();
+        }
+        return Arrays.stream(topics.split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList();
+    }
+
+    /** @return the consumer configuration, without deserializers; offsets are committed only by the adapter */
+    Map<String, Object> consumerConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        if (clientId != null && !clientId.isBlank()) {
+            config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        }
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, autoOffsetReset);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        return config;
+    }
+
+    RetryBackoff retryBackoff() {
+        return new RetryBackoff(Duration.ofMillis(retryBackoffMs), Duration.ofMillis(retryBackoffMaxMs));
+    }
+
+    Duration pollTimeout() {
+        return Duration.ofMillis(pollTimeoutMs);
+    }
+
+    /** Identifies the activation in log messages. */
+    @Override
+    public String toString() {
+        return "KafkaActivationSpec[groupId=" + groupId + ", topics=" + topics + "]";
+    }
+
+    private static void requireText(String name, String value, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(name + " is required");
+        }
+    }
+
+    private static void requirePositive(String name, Integer value, List<String> problems) {
+        if (value == null || value <= 0) {
+            problems.add(name + " must be positive, got " + value);
+        }
+    }
+}
