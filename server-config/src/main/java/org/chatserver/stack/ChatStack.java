@@ -1,0 +1,219 @@
+package org.chatserver.stack;
+
+import java.io.PrintStream;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The local development stack launcher, normally run through the {@code ./chat} wrapper:
+ *
+ * <pre>
+ * ChatStack [run]        start everything in the foreground; Ctrl-C stops it all, in reverse order
+ * ChatStack start        start everything and return once ready (processes keep running; pids in &lt;state&gt;/run)
+ * ChatStack stop         stop what start (or a killed run) left running: TERM, then KILL after a timeout
+ * ChatStack status       what runs, on which ports
+ * ChatStack infra start  like start, without Payara Micro (for the integration tests); writes the command files
+ * ChatStack infra stop   stop the infrastructure that infra start started
+ * ChatStack config       print the settings as a Markdown table
+ * </pre>
+ *
+ * Settings come from {@code CHAT_*} environment variables (see {@link StackConfig}). Exit codes: 0 success, 1 a step
+ * failed (its message names the step and the log to read), 2 bad usage or configuration.
+ *
+ * <p>The main thread starts and supervises; a shutdown hook stops what was started. See {@link Stack}.
+ */
+public final class ChatStack {
+
+    private static final String USAGE = String.join("\n",
+            "usage: ./chat [--build] [run|start|stop|status|infra start|infra stop|config]",
+            "  run          start MariaDB, Redis, Kafka and Payara Micro in the foreground (default); Ctrl-C stops",
+            "  start        the same, but return once ready and leave it running",
+            "  stop         stop what start left running",
+            "  status       show what runs, on which ports",
+            "  infra start  start MariaDB, Redis and Kafka only, and write the Payara command files",
+            "  infra stop   stop what infra start started",
+            "  config       print the CHAT_* settings (Markdown table)",
+            "  --build      (wrapper) rebuild with Maven first",
+            "Settings: CHAT_* environment variables or -D system properties; ./chat config lists them.");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Progress progress;
+
+    ChatStack(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+        this.progress = new Progress(out);
+    }
+
+    /**
+     * @param args the command, see the class documentation
+     */
+    public static void main(String[] args) {
+        int exit = new ChatStack(System.out, System.err).execute(args);
+        System.out.flush();
+        System.exit(exit);
+    }
+
+    int execute(String[] args) {
+        Command command = Command.parse(args);
+        if (command == null) {
+            err.println(USAGE);
+            return 2;
+        }
+        if (command == Command.HELP) {
+            out.println(USAGE);
+            return 0;
+        }
+        if (command == Command.CONFIG) {
+            out.print(StackConfig.renderMarkdownTable());
+            return 0;
+        }
+        StackConfig config;
+        BuildInfo build;
+        try {
+            config = StackConfig.fromEnvironment(Path.of(""));
+            build = BuildInfo.load();
+        } catch (ConfigException | IllegalStateException e) {
+            err.println("[stack] configuration: " + e.getMessage());
+            return 2;
+        }
+        StackLayout layout = new StackLayout(config.stateDir());
+        configureLogging(layout);
+        PidRegistry registry = new PidRegistry(layout.runDir());
+        StackControl control = new StackControl(config, layout, progress, registry);
+        return switch (command) {
+            case RUN -> start(config, layout, build, registry, true, true);
+            case START -> start(config, layout, build, registry, true, false);
+            case INFRA_START -> start(config, layout, build, registry, false, false);
+            case STOP -> {
+                control.stop(true);
+                yield 0;
+            }
+            case INFRA_STOP -> {
+                control.stop(false);
+                yield 0;
+            }
+            case STATUS -> {
+                control.status();
+                yield 0;
+            }
+            default -> throw new IllegalStateException("unhandled command " + command);
+        };
+    }
+
+    private int start(StackConfig config, StackLayout layout, BuildInfo build, PidRegistry registry,
+            boolean withPayara, boolean foreground) {
+        progress.line("state folder " + StackLayout.display(layout.root()));
+        Stack stack = new Stack(config, layout, build, progress, registry);
+        // Registered before the first process starts, so that Ctrl-C during a start also stops what is up.
+        Thread hook = new Thread(() -> {
+            if (!stack.started().isEmpty()) {
+                progress.line("stopping");
+            }
+            stack.stop();
+        }, "chat-stack-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stack.start(withPayara);
+        } catch (StepFailedException e) {
+            err.println("[stack] FAILED: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            // A bug or an environment problem no step anticipated: show everything.
+            err.println("[stack] FAILED: unexpected error: " + e);
+            e.printStackTrace(err);
+            return 1;
+        }
+        printReady(config, layout, withPayara);
+        if (!foreground) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            progress.line("running in the background; ./chat status shows it, ./chat "
+                    + (withPayara ? "" : "infra ") + "stop stops it");
+            return 0;
+        }
+        progress.line("running; press Ctrl-C to stop");
+        return supervise(stack);
+    }
+
+    /** Waits until a service exits; unless that is the shutdown hook at work, stops the rest and reports it. */
+    private int supervise(Stack stack) {
+        List<ServiceProcess> processes = stack.started();
+        if (processes.isEmpty()) {
+            return 0;
+        }
+        CompletableFuture.anyOf(processes.stream().map(p -> p.handle().onExit()).toArray(CompletableFuture[]::new))
+                .join();
+        if (stack.isStopped()) {
+            return 0;
+        }
+        for (ServiceProcess p : processes) {
+            if (!p.isAlive()) {
+                err.println("[stack] FAILED: " + p.name() + ": " + p.describeExit() + " unexpectedly; see "
+                        + StackLayout.display(p.logFile()));
+            }
+        }
+        stack.stop();
+        return 1;
+    }
+
+    private void printReady(StackConfig config, StackLayout layout, boolean withPayara) {
+        if (withPayara) {
+            String host = config.publicHost();
+            progress.line("ready");
+            out.println("  http://" + host + ":" + config.httpPort());
+            out.println("  https://" + host + ":" + config.httpsPort());
+            out.println("  ws://" + host + ":" + config.httpPort() + "/ws");
+        } else {
+            progress.line("infrastructure ready");
+            out.println("  MariaDB   " + config.dbHost() + ":" + config.dbPort() + " (databases "
+                    + config.directoryDatabase() + ", " + config.dbPrefix() + StackConfig.SHARD_DATABASE + "0.."
+                    + (config.shards() - 1) + ")");
+            out.println("  Redis     " + config.redisAddress());
+            out.println("  Kafka     " + config.kafkaBootstrapServers() + " (topic " + StackConfig.MESSAGES_TOPIC
+                    + ")");
+            out.println("  Payara    " + StackLayout.display(layout.preBootFile()) + ", "
+                    + StackLayout.display(layout.postBootFile()) + ", "
+                    + StackLayout.display(layout.systemPropertiesFile()));
+        }
+    }
+
+    /**
+     * Sends the launcher's own library logging (Kafka AdminClient, JDBC driver) to {@code <state>/logs/launcher.log}
+     * instead of the console. Must run before the first logger is created.
+     */
+    private static void configureLogging(StackLayout layout) {
+        System.setProperty("chat.stack.log", layout.logsDir().resolve("launcher.log").toString());
+        URL config = ChatStack.class.getResource("launcher-log4j2.xml");
+        if (config != null && System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", config.toString());
+        }
+    }
+
+    /** The commands of the command line. */
+    enum Command {
+        RUN, START, STOP, STATUS, INFRA_START, INFRA_STOP, CONFIG, HELP;
+
+        /**
+         * @param args command-line arguments
+         * @return the command, or null if the arguments are not a valid command
+         */
+        static Command parse(String[] args) {
+            String joined = String.join(" ", args).trim().toLowerCase(Locale.ROOT);
+            return switch (joined) {
+                case "", "run" -> RUN;
+                case "start" -> START;
+                case "stop" -> STOP;
+                case "status" -> STATUS;
+                case "infra start" -> INFRA_START;
+                case "infra stop" -> INFRA_STOP;
+                case "config" -> CONFIG;
+                case "help", "-h", "--help" -> HELP;
+                default -> null;
+            };
+        }
+    }
+}
