@@ -138,7 +138,7 @@ class PayaraCommandFilesTest {
         assertEquals("file:///repo/.stack/keys/jwt-private.pem", p.get("chat.auth.issuer.private-key-location"));
         assertEquals("file:///repo/.stack/keys/jwt-public.pem", p.get("mp.jwt.verify.publickey.location"));
         assertEquals("chat-local", p.get("mp.jwt.verify.issuer"));
-        assertEquals(12, p.size());
+        assertEquals(11, p.size());
     }
 
     @Test
