@@ -1,0 +1,173 @@
+package org.chatserver.it.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.chatserver.it.support.ChatClient;
+import org.chatserver.it.support.ChatSocket;
+import org.chatserver.it.support.MicroDeployment;
+import org.chatserver.it.support.TestStack;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The foundation's promise, end to end on Payara Micro against the real MariaDB, Redis and Kafka: a token buys a
+ * ticket, a ticket buys a {@code hello}, bad tickets are refused with 4001, and alice's message reaches bob's socket
+ * through the database, Kafka and Redis with the {@code seq} of her ack, stored on her workspace's shard.
+ */
+@ExtendWith(ArquillianExtension.class)
+class FirstMessageIT {
+
+    private static final int CLOSE_BAD_TICKET = 4001;
+    private static final int SHARDS = 4;
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return MicroDeployment.war();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    private ChatClient client;
+    private String workspace;
+
+    @BeforeEach
+    void freshWorkspace() {
+        client = new ChatClient(MicroDeployment.base(deployed));
+        workspace = "it-" + UUID.randomUUID();
+    }
+
+    @Test
+    void aTokenBuysATicketAndTheTicketBuysAHello() {
+        String token = client.token(workspace, "alice");
+        ChatClient.Reply ticket = client.post("/api/v1/ws/connect", token, null);
+        assertEquals(200, ticket.status());
+        assertEquals(60_000, ticket.json().getJsonNumber("expires_in_ms").longValue());
+        assertTrue(ticket.json().getString("url").startsWith("ws://127.0.0.1:"));
+
+        try (ChatSocket socket = client.connectWithTicket(ticket.json().getString("ticket"))) {
+            JsonObject hello = socket.next("hello");
+            assertEquals("alice", hello.getString("user"));
+            assertEquals(workspace, hello.getString("workspace"));
+            assertFalse(hello.getString("session").isEmpty());
+            assertTrue(hello.getJsonNumber("heartbeat_ms").longValue() > 0);
+        }
+    }
+
+    @Test
+    void aForgedTicketIsRefusedWith4001() {
+        try (ChatSocket socket = client.connectWithTicket("forged-" + UUID.randomUUID())) {
+            assertEquals(CLOSE_BAD_TICKET, socket.awaitCloseCode());
+            assertEquals(0, socket.pending(), "no frame before the close");
+        }
+    }
+
+    @Test
+    void aReusedTicketIsRefusedWith4001() {
+        String token = client.token(workspace, "alice");
+        String ticket = client.post("/api/v1/ws/connect", token, null).json().getString("ticket");
+        try (ChatSocket first = client.connectWithTicket(ticket)) {
+            first.next("hello");
+            try (ChatSocket second = client.connectWithTicket(ticket)) {
+                assertEquals(CLOSE_BAD_TICKET, second.awaitCloseCode());
+            }
+        }
+    }
+
+    @Test
+    void aMissingTicketIsRefusedWith4001() {
+        try (ChatSocket socket = client.connectWithTicket("")) {
+            assertEquals(CLOSE_BAD_TICKET, socket.awaitCloseCode());
+        }
+    }
+
+    @Test
+    void alicesMessageReachesBobsSocketWithTheSeqOfHerAck() throws SQLException {
+        String alice = client.token(workspace, "alice");
+        String bob = client.token(workspace, "bob");
+        ChatClient.Reply created = client.post("/api/v1/channels", alice, Json.createObjectBuilder()
+                .add("name", "general").add("kind", "public").add("members", Json.createArrayBuilder().add("bob"))
+                .build());
+        assertEquals(201, created.status(), created.toString());
+        String channel = created.json().getString("id");
+
+        try (ChatSocket bobs = client.connect(bob); ChatSocket alices = client.connect(alice)) {
+            bobs.next("hello");
+            alices.next("hello");
+            alices.send(Json.createObjectBuilder().add("op", "send").add("client_msg_id", "first-1")
+                    .add("channel", channel).add("body", "hello bob").build());
+
+            JsonObject ack = alices.next("ack");
+            assertEquals("first-1", ack.getString("client_msg_id"));
+            assertEquals(channel, ack.getString("channel"));
+            assertEquals(1, ack.getJsonNumber("seq").longValue());
+            assertFalse(ack.getBoolean("duplicate"));
+
+            JsonObject msg = bobs.next("msg");
+            assertEquals(channel, msg.getString("channel"));
+            assertEquals(ack.getString("id"), msg.getString("id"));
+            assertEquals(ack.getJsonNumber("seq").longValue(), msg.getJsonNumber("seq").longValue());
+            assertEquals("alice", msg.getString("from"));
+            assertEquals("hello bob", msg.getString("body"));
+            assertEquals("first-1", msg.getString("client_msg_id"));
+            assertEquals(ack.getJsonNumber("ts").longValue(), msg.getJsonNumber("ts").longValue());
+
+            JsonObject own = alices.next("msg");
+            assertEquals(ack.getString("id"), own.getString("id"), "the sender's own connection gets it too");
+
+            assertStoredOnlyOnTheWorkspacesShard(ack.getString("id"));
+        }
+    }
+
+    private void assertStoredOnlyOnTheWorkspacesShard(String messageId) throws SQLException {
+        int shard;
+        try (Connection directory = TestStack.database("directory");
+                PreparedStatement query = directory.prepareStatement(
+                        "select shard_index from workspace_placement where workspace_id = ?")) {
+            query.setString(1, workspace);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "the workspace is placed in the directory");
+                shard = row.getInt(1);
+            }
+        }
+        for (int i = 0; i < SHARDS; i++) {
+            try (Connection db = TestStack.database("shard_" + i)) {
+                boolean here = exists(db, "select 1 from message where id = ?", messageId)
+                        && exists(db, "select 1 from channel where workspace_id = ?", workspace);
+                if (i == shard) {
+                    assertTrue(here, "message and channel on shard " + i);
+                } else {
+                    assertNotEquals(true, exists(db, "select 1 from message where id = ?", messageId),
+                            "message not on shard " + i);
+                }
+            }
+        }
+    }
+
+    private static boolean exists(Connection db, String sql, String value) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, value);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.chatserver.it.support;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+
+/**
+ * A REST client of PROTOCOL.md for one server: JSON in, status and JSON out. Thread-safe.
+ */
+public final class ChatClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    /** @param base e.g. {@code http://127.0.0.1:8080} */
+    public ChatClient(URI base) {
+        this.base = base;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** A response: its status and its JSON body (empty object when there is none). */
+    public record Reply(int status, JsonObject json, String contentType) {
+    }
+
+    /** A token from the built-in issuer. */
+    public String token(String workspace, String user) {
+        Reply reply = call("POST", "/api/v1/auth/token", null,
+                Json.createObjectBuilder().add("workspace", workspace).add("user", user).build());
+        if (reply.status() != 200) {
+            throw new IllegalStateException("token: " + reply);
+        }
+        return reply.json().getString("token");
+    }
+
+    public Reply get(String path, String token) {
+        return call("GET", path, token, null);
+    }
+
+    public Reply post(String path, String token, JsonObject body) {
+        return call("POST", path, token, body);
+    }
+
+    public Reply call(String method, String path, String token, JsonObject body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            JsonObject json = Json.createObjectBuilder().build();
+            if (text != null && text.startsWith("{")) {
+                JsonStructure parsed = Json.createReader(new StringReader(text)).read();
+                json = parsed.asJsonObject();
+            }
+            return new Reply(response.statusCode(), json,
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens a WebSocket with a fresh ticket of {@code token}'s user. */
+    public ChatSocket connect(String token) {
+        Reply ticket = post("/api/v1/ws/connect", token, null);
+        if (ticket.status() != 200) {
+            throw new IllegalStateException("ws/connect: " + ticket);
+        }
+        return connectWithTicket(ticket.json().getString("ticket"));
+    }
+
+    /** Opens a WebSocket on {@code /ws?ticket=...} (the ticket may be forged or used). */
+    public ChatSocket connectWithTicket(String ticket) {
+        URI ws = URI.create(base.toString().replaceFirst("^http", "ws") + "/ws?ticket=" + ticket);
+        return ChatSocket.open(http, ws);
+    }
+}

@@ -1,0 +1,122 @@
+package org.chatserver.it.support;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/**
+ * A client WebSocket of PROTOCOL.md: frames received are queued in order; the close code is kept. Thread-safe.
+ */
+public final class ChatSocket implements AutoCloseable {
+
+    /** How long a test waits for an expected frame or close. */
+    public static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private volatile WebSocket socket;
+
+    private ChatSocket() {
+    }
+
+    static ChatSocket open(HttpClient http, URI uri) {
+        ChatSocket chat = new ChatSocket();
+        try {
+            chat.socket = http.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(uri, chat.listener())
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("WebSocket upgrade failed: " + uri, e);
+        }
+        return chat;
+    }
+
+    private WebSocket.Listener listener() {
+        return new WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    frames.add(Json.createReader(new StringReader(partial.toString())).readObject());
+                    partial.setLength(0);
+                }
+                ws.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                closeCode.complete(statusCode);
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket ws, Throwable error) {
+                closeCode.completeExceptionally(error);
+            }
+        };
+    }
+
+    /** Sends one frame. */
+    public void send(JsonObject frame) {
+        socket.sendText(frame.toString(), true).join();
+    }
+
+    /** The next frame whose {@code op} is {@code op}, skipping others; fails after {@link #WAIT}. */
+    public JsonObject next(String op) {
+        return next(frame -> op.equals(frame.getString("op", null)), "op " + op);
+    }
+
+    /** The next frame matching {@code wanted}, skipping others; fails after {@link #WAIT}. */
+    public JsonObject next(Predicate<JsonObject> wanted, String description) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                JsonObject frame = left > 0 ? frames.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (frame == null) {
+                    throw new AssertionError("no frame with " + description + " within " + WAIT);
+                }
+                if (wanted.test(frame)) {
+                    return frame;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The close code the server sent, waiting up to {@link #WAIT}. */
+    public int awaitCloseCode() {
+        try {
+            return closeCode.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the server did not close the socket", e);
+        }
+    }
+
+    /** Frames received but not yet taken. */
+    public int pending() {
+        return frames.size();
+    }
+
+    @Override
+    public void close() {
+        if (socket != null && !socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+        }
+    }
+}
