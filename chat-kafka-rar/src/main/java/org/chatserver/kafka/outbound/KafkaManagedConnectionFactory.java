@@ -26,8 +26,8 @@ import javax.security.auth.Subject;
  * Managed connection factory of one connection pool; owns the pool's shared producer.
  *
  * <p>Configuration properties: {@code bootstrapServers} (required), {@code clientId} (optional),
- * {@code deliveryTimeoutMs} and {@code lingerMs}. The producer is created on the first connection, so a broker that
- * is down at deployment does not fail the deployment, and closed when the resource adapter stops.
+ * {@code deliveryTimeoutMs}, {@code lingerMs} and {@code maxBlockMs}. The producer is created on the first
+ * connection, so a broker that is down at deployment does not fail the deployment, and closed when the resource adapter stops.
  *
  * <p>Thread-safe: the container sets properties before use; the producer is created and closed under this object's
  * lock.
@@ -36,6 +36,12 @@ public class KafkaManagedConnectionFactory implements ManagedConnectionFactory, 
 
     /** Kafka's own default: long enough to ride out a leader election or a rolling broker restart. */
     public static final int DEFAULT_DELIVERY_TIMEOUT_MS = 120_000;
+
+    /**
+     * How long a send may block its caller while the producer has no metadata (brokers unreachable). Kafka's own
+     * default (60 s) would stall the outbox relay per message during an outage; the relay republishes later anyway.
+     */
+    public static final int DEFAULT_MAX_BLOCK_MS = 5_000;
 
     /** A few milliseconds of waiting lets concurrent sends share a request, at a latency cost users cannot see. */
     public static final int DEFAULT_LINGER_MS = 5;
@@ -53,6 +59,7 @@ public class KafkaManagedConnectionFactory implements ManagedConnectionFactory, 
     private String clientId;
     private Integer deliveryTimeoutMs = DEFAULT_DELIVERY_TIMEOUT_MS;
     private Integer lingerMs = DEFAULT_LINGER_MS;
+    private Integer maxBlockMs = DEFAULT_MAX_BLOCK_MS;
 
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
@@ -93,6 +100,15 @@ public class KafkaManagedConnectionFactory implements ManagedConnectionFactory, 
     /** @param lingerMs how long the producer waits to batch records before sending */
     public void setLingerMs(Integer lingerMs) {
         this.lingerMs = lingerMs;
+    }
+
+    public Integer getMaxBlockMs() {
+        return maxBlockMs;
+    }
+
+    /** @param maxBlockMs how long a send may block while no broker is reachable (max.block.ms) */
+    public void setMaxBlockMs(Integer maxBlockMs) {
+        this.maxBlockMs = maxBlockMs;
     }
 
     @Override
@@ -196,6 +212,7 @@ public class KafkaManagedConnectionFactory implements ManagedConnectionFactory, 
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, MAX_IN_FLIGHT_REQUESTS);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeoutMs);
         config.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlockMs);
         return config;
     }
 
@@ -206,11 +223,12 @@ public class KafkaManagedConnectionFactory implements ManagedConnectionFactory, 
                 && Objects.equals(bootstrapServers, that.bootstrapServers)
                 && Objects.equals(clientId, that.clientId)
                 && Objects.equals(deliveryTimeoutMs, that.deliveryTimeoutMs)
-                && Objects.equals(lingerMs, that.lingerMs);
+                && Objects.equals(lingerMs, that.lingerMs)
+                && Objects.equals(maxBlockMs, that.maxBlockMs);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(bootstrapServers, clientId, deliveryTimeoutMs, lingerMs);
+        return Objects.hash(bootstrapServers, clientId, deliveryTimeoutMs, lingerMs, maxBlockMs);
     }
 }
