@@ -27,7 +27,8 @@ import javax.security.auth.Subject;
  *
  * <p>Configuration properties: {@code bootstrapServers} (required), {@code clientId} (optional),
  * {@code deliveryTimeoutMs}, {@code lingerMs} and {@code maxBlockMs}. The producer is created on the first
- * connection, so a broker that is down at deployment does not fail the deployment, and closed when the resource adapter stops.
+ * connection, so a broker that is down at deployment does not fail the deployment, and closed when the resource
+ * adapter stops.
  *
  * <p>Thread-safe: the container sets properties before use; the producer is created and closed under this object's
  * lock.
