@@ -10,6 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ClientMsgIdTest {
 
+    private static final String SIXTY_FIVE_CHARACTERS =
+            "01234567890123456789012345678901234567890123456789" + "012345678901234";
+
     @ParameterizedTest
     @ValueSource(strings = {"a", "m-1_X", "0123456789012345678901234567890123456789012345678901234567890123"})
     void acceptsOneToSixtyFourSafeCharacters(String value) {
@@ -17,7 +20,7 @@ class ClientMsgIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "with space", "é", "a/b", "01234567890123456789012345678901234567890123456789012345678901234"})
+    @ValueSource(strings = {"", "with space", "é", "a/b", SIXTY_FIVE_CHARACTERS})
     void refusesAnythingElseAsInvalidClientMsgId(String value) {
         ChatProblem problem = assertThrows(ChatProblem.class, () -> new ClientMsgId(value));
         assertEquals(ProblemCode.INVALID_CLIENT_MSG_ID, problem.code());
