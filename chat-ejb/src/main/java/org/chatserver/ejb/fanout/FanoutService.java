@@ -57,7 +57,7 @@ public class FanoutService {
         if (nodes.isEmpty()) {
             return;
         }
-        NodeDelivery delivery = new NodeDelivery(message.channel(), message.toFrame());
+        NodeDelivery delivery = new NodeDelivery(message.channel(), message.seq(), message.toFrame());
         for (String node : nodes) {
             bus.publish(node, delivery);
         }

@@ -1,5 +1,6 @@
 package org.chatserver.ejb.gateway;
 
+import org.chatserver.ejb.fanout.NodeDelivery;
 import org.chatserver.ejb.identity.Identity;
 
 /**
@@ -18,4 +19,10 @@ public interface ClientConnection {
      * implementation (4008); the client then syncs.
      */
     void offer(String frame);
+
+    /**
+     * Queues a live {@code msg} frame like {@link #offer}, unless the connection is replaying the message's channel
+     * ({@code sync}): then it is held back until the replay ends, and dropped if the replay carried it.
+     */
+    void offerMessage(NodeDelivery message);
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.chatserver.ejb.config.ChatConfig;
+import org.chatserver.ejb.fanout.NodeDelivery;
 import org.chatserver.ejb.fanout.NodeRoutingTable;
 
 /**
@@ -70,11 +71,11 @@ public class LocalSessionIndex {
         routing.removeNode(config.nodeId(), lastHere);
     }
 
-    /** Local delivery: offers {@code frame} to every connection of this node subscribed to {@code channel}. */
-    public void deliverLocal(String channel, String frame) {
-        Set<ClientConnection> connections = byChannel.get(channel);
+    /** Local delivery: offers a message to every connection of this node subscribed to its channel. */
+    public void deliverLocal(NodeDelivery delivery) {
+        Set<ClientConnection> connections = byChannel.get(delivery.channel());
         if (connections != null) {
-            connections.forEach(connection -> connection.offer(frame));
+            connections.forEach(connection -> connection.offerMessage(delivery));
         }
     }
 }

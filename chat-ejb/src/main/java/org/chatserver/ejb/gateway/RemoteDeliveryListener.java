@@ -28,7 +28,7 @@ public class RemoteDeliveryListener {
 
     @PostConstruct
     void subscribe() {
-        bus.subscribe(config.nodeId(), delivery -> index.deliverLocal(delivery.channel(), delivery.frame()));
+        bus.subscribe(config.nodeId(), index::deliverLocal);
     }
 
     @PreDestroy

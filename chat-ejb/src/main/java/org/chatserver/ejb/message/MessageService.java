@@ -78,6 +78,22 @@ public class MessageService {
         });
     }
 
+    /**
+     * The messages of a channel after a member's cursor, for {@code sync}: at most {@link HistoryPage#MAX_LIMIT}.
+     *
+     * @throws ChatProblem {@code unknown_channel} for a channel the caller cannot see, {@code not_member} for a
+     *         public channel it has not joined
+     */
+    public Replay replay(Identity caller, String channelId, long cursor) {
+        return shards.callIn(caller.workspace(), () -> {
+            long lastSeq = access.member(caller, channelId).channel().lastSeq();
+            List<Message> rows = messages.after(channelId, cursor, HistoryPage.MAX_LIMIT);
+            List<ChatMessage> replayed = rows.stream().map(ChatMessage::of).toList();
+            long through = replayed.isEmpty() ? cursor : replayed.get(replayed.size() - 1).seq();
+            return new Replay(channelId, replayed, through, lastSeq);
+        });
+    }
+
     private static HistoryPage page(List<Message> rows, boolean hasMore) {
         return new HistoryPage(rows.stream().map(ChatMessage::of).toList(), hasMore);
     }

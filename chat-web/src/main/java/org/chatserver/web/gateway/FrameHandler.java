@@ -13,6 +13,7 @@ import org.chatserver.ejb.config.ChatConfig;
 import org.chatserver.ejb.message.ClientMsgId;
 import org.chatserver.ejb.message.MessageBody;
 import org.chatserver.ejb.message.MessageService;
+import org.chatserver.ejb.message.Replay;
 import org.chatserver.ejb.message.SendCommand;
 import org.chatserver.ejb.problem.ChatProblem;
 import org.chatserver.ejb.problem.ProblemCode;
@@ -51,6 +52,7 @@ public class FrameHandler {
                     ref = JsonFields.optionalString(frame, "client_msg_id").orElse(op);
                     send(connection, frame);
                 }
+                case "sync" -> sync(connection, JsonFields.requireObject(frame, "cursors"));
                 case "ping" -> connection.offer(Frames.pong(System.currentTimeMillis()));
                 default -> throw ChatProblem.badRequest("unknown op");
             }
@@ -59,6 +61,32 @@ public class FrameHandler {
         } catch (EJBException failure) {
             LOG.log(Level.WARNING, "A frame could not be handled", failure);
             connection.offer(Frames.error(ProblemCode.UNAVAILABLE, "not accepted durably; retry later", ref));
+        }
+    }
+
+    /**
+     * Replays each channel after its cursor, then {@code synced}. Live messages of the channel are held back during
+     * its replay, so the client sees one gap-free sequence across replay and live delivery. A channel the caller
+     * cannot use answers an error with {@code ref} = the channel, and the others are still replayed.
+     */
+    private void sync(WebSocketConnection connection, JsonObject cursors) {
+        for (String channel : cursors.keySet()) {
+            long cursor = JsonFields.requireLong(cursors, channel);
+            if (cursor < 0) {
+                throw ChatProblem.badRequest("a cursor is a seq, 0 or more");
+            }
+            connection.holdBack(channel);
+            long replayedThrough = cursor;
+            try {
+                Replay replay = messages.replay(connection.identity(), channel, cursor);
+                replay.messages().forEach(message -> connection.offer(message.toFrame()));
+                connection.offer(Frames.synced(replay));
+                replayedThrough = replay.replayedThrough();
+            } catch (ChatProblem problem) {
+                connection.offer(Frames.error(problem.code(), problem.getMessage(), channel));
+            } finally {
+                connection.release(channel, replayedThrough);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 import org.chatserver.ejb.identity.Identity;
+import org.chatserver.ejb.message.Replay;
 import org.chatserver.ejb.message.SendResult;
 import org.chatserver.ejb.problem.ProblemCode;
 
@@ -32,6 +33,16 @@ final class Frames {
                 .add("seq", sent.seq())
                 .add("ts", sent.ts())
                 .add("duplicate", sent.duplicate())
+                .build().toString();
+    }
+
+    /** The end of one channel's {@code sync} replay. */
+    static String synced(Replay replay) {
+        return Json.createObjectBuilder()
+                .add("op", "synced")
+                .add("channel", replay.channel())
+                .add("last_seq", replay.lastSeq())
+                .add("has_more", replay.hasMore())
                 .build().toString();
     }
 

@@ -1,12 +1,18 @@
 package org.chatserver.web.gateway;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
+import org.chatserver.ejb.fanout.NodeDelivery;
 import org.chatserver.ejb.gateway.ClientConnection;
 import org.chatserver.ejb.identity.Identity;
 
@@ -24,10 +30,15 @@ final class WebSocketConnection implements ClientConnection {
     private final Session session;
     private final Identity identity;
     private final BoundedOutboundQueue queue;
+    private final int queueCapacity;
+
+    /** Live messages of channels being replayed, per channel; guarded by this. */
+    private final Map<String, List<NodeDelivery>> heldBack = new HashMap<>();
 
     WebSocketConnection(Session session, Identity identity, int queueCapacity) {
         this.session = session;
         this.identity = identity;
+        this.queueCapacity = queueCapacity;
         this.queue = new BoundedOutboundQueue(queueCapacity,
                 (frame, done) -> session.getAsyncRemote().sendText(frame, result -> done.accept(result.isOK())));
     }
@@ -46,6 +57,34 @@ final class WebSocketConnection implements ClientConnection {
     public void offer(String frame) {
         if (!queue.offer(frame) && session.isOpen()) {
             close(CLOSE_TOO_SLOW, "outbound queue full");
+        }
+    }
+
+    @Override
+    public synchronized void offerMessage(NodeDelivery message) {
+        List<NodeDelivery> held = heldBack.get(message.channel());
+        if (held == null) {
+            offer(message.frame());
+        } else if (held.size() < queueCapacity) {
+            held.add(message);
+        } else {
+            close(CLOSE_TOO_SLOW, "too many live messages during a replay");
+        }
+    }
+
+    /** Holds back live messages of {@code channel} from now until {@link #release}: a replay of it begins. */
+    synchronized void holdBack(String channel) {
+        heldBack.putIfAbsent(channel, new ArrayList<>());
+    }
+
+    /** Ends a replay of {@code channel}: sends what was held back after {@code replayedThrough}, in seq order. */
+    synchronized void release(String channel, long replayedThrough) {
+        List<NodeDelivery> held = heldBack.remove(channel);
+        if (held != null) {
+            held.stream()
+                    .filter(message -> message.seq() > replayedThrough)
+                    .sorted(Comparator.comparingLong(NodeDelivery::seq))
+                    .forEach(message -> offer(message.frame()));
         }
     }
 

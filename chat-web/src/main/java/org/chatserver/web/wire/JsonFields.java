@@ -55,6 +55,14 @@ public final class JsonFields {
         return Optional.of(string.getString());
     }
 
+    public static JsonObject requireObject(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw missing(field, "object");
+        }
+        return value.asJsonObject();
+    }
+
     public static long requireLong(JsonObject json, String field) {
         JsonValue value = json.get(field);
         if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
