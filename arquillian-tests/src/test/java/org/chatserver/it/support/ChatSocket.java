@@ -108,6 +108,11 @@ public final class ChatSocket implements AutoCloseable {
         }
     }
 
+    /** Whether a frame received but not yet taken matches {@code frame}. */
+    public boolean hasPending(Predicate<JsonObject> frame) {
+        return frames.stream().anyMatch(frame);
+    }
+
     /** Frames received but not yet taken. */
     public int pending() {
         return frames.size();

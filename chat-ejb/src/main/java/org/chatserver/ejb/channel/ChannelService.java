@@ -6,11 +6,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
 import org.chatserver.ejb.identity.Identity;
 import org.chatserver.ejb.identity.IdentityService;
+import org.chatserver.ejb.paging.PageLimit;
 import org.chatserver.ejb.problem.ChatProblem;
 import org.chatserver.ejb.problem.ProblemCode;
 import org.chatserver.ejb.shard.WorkspaceShards;
@@ -20,7 +22,11 @@ import org.chatserver.persistence.channel.ChannelRepository;
 import org.chatserver.persistence.membership.Membership;
 import org.chatserver.persistence.membership.MembershipRepository;
 
-/** Creating channels and reading them as a member sees them. Each method is one transaction on the caller's shard. */
+/**
+ * Channels and membership: creating, browsing, joining, adding and removing members, and reading channels as a member
+ * sees them. Each method is one transaction on the caller's shard; a membership change fires a
+ * {@link MembershipChange}, which takes effect on live connections once the transaction committed.
+ */
 @Stateless
 public class ChannelService {
 
@@ -43,6 +49,9 @@ public class ChannelService {
     @Inject
     ChannelAccess access;
 
+    @Inject
+    Event<MembershipChange> membershipChanges;
+
     /** Creates a channel with its creator and members; a dm that exists already is answered as it is. */
     public Created create(Identity creator, NewChannel request) {
         request.members().forEach(member -> identities.provisionMember(creator.workspace(), member));
@@ -64,18 +73,83 @@ public class ChannelService {
             } catch (PersistenceException raced) {
                 throw nameTaken();
             }
-            List<String> all = new ArrayList<>(request.members());
-            all.add(0, creator.user());
-            Membership creatorMembership = null;
-            for (String user : all) {
-                Membership membership = new Membership(channel.id(), creator.workspace(), user, channel.createdAt());
-                memberships.insert(membership);
-                channel.membersChanged(1);
-                if (user.equals(creator.user())) {
-                    creatorMembership = membership;
+            Membership creatorMembership = addMember(channel, creator.user());
+            request.members().forEach(user -> addMember(channel, user));
+            return new Created(ChannelView.of(channel, creatorMembership), true);
+        });
+    }
+
+    /** The workspace's public channels, to browse and join; only the one named {@code name} when it is given. */
+    public ChannelPage browsePublic(Identity caller, String name, String afterId, PageLimit limit) {
+        return shards.callIn(caller.workspace(), () -> {
+            List<Channel> rows = channels.publicChannels(caller.workspace(), name, afterId, limit.probe());
+            List<ChannelView> views = rows.stream().limit(limit.value())
+                    .map(channel -> ChannelView.of(channel,
+                            memberships.find(channel.id(), caller.user()).orElse(null)))
+                    .toList();
+            return new ChannelPage(views, rows.size() > limit.value());
+        });
+    }
+
+    /**
+     * Makes the caller a member of a public channel (a member already stays one).
+     *
+     * @throws ChatProblem {@code unknown_channel} for a channel that is not public and visible
+     */
+    public ChannelView join(Identity caller, String channelId) {
+        return shards.callIn(caller.workspace(), () -> {
+            Channel channel = channels.lockForAppend(caller.workspace(), channelId)
+                    .filter(found -> found.kind() == ChannelKind.PUBLIC)
+                    .orElseThrow(() -> ChatProblem.unknownChannel(channelId));
+            Membership membership = memberships.find(channelId, caller.user())
+                    .orElseGet(() -> addMember(channel, caller.user()));
+            return ChannelView.of(channel, membership);
+        });
+    }
+
+    /**
+     * Adds users to a channel the caller is a member of (not to a dm); answers the channel's members among them.
+     *
+     * @throws ChatProblem {@code bad_request} for a dm or a bad user id
+     */
+    public List<String> addMembers(Identity caller, String channelId, List<String> users) {
+        List<String> added = users.stream().map(user -> Identity.requireId(user, "user")).distinct().toList();
+        added.forEach(user -> identities.provisionMember(caller.workspace(), user));
+        return shards.callIn(caller.workspace(), () -> {
+            Channel channel = membersChangeable(caller, channelId);
+            for (String user : added) {
+                if (memberships.find(channelId, user).isEmpty()) {
+                    addMember(channel, user);
                 }
             }
-            return new Created(ChannelView.of(channel, creatorMembership), true);
+            return added;
+        });
+    }
+
+    /**
+     * Removes a user from a channel the caller is a member of (not from a dm); removing a non-member changes nothing.
+     *
+     * @throws ChatProblem {@code bad_request} for a dm
+     */
+    public void removeMember(Identity caller, String channelId, String user) {
+        shards.runIn(caller.workspace(), () -> {
+            Channel channel = membersChangeable(caller, channelId);
+            memberships.find(channelId, user).ifPresent(membership -> {
+                memberships.delete(membership);
+                channel.membersChanged(-1);
+                membershipChanges.fire(new MembershipChange(channel.workspaceId(), channelId, user, false));
+            });
+        });
+    }
+
+    /** A page of a channel's members, for whoever may see the channel. */
+    public MemberPage members(Identity caller, String channelId, String afterUser, PageLimit limit) {
+        return shards.callIn(caller.workspace(), () -> {
+            access.visible(caller, channelId);
+            List<Membership> rows = memberships.members(channelId, afterUser, limit.probe());
+            return new MemberPage(rows.stream().limit(limit.value())
+                    .map(m -> new MemberPage.Member(m.userId(), m.joinedAt())).toList(),
+                    rows.size() > limit.value());
         });
     }
 
@@ -96,6 +170,25 @@ public class ChannelService {
     /** The ids of the caller's channels. */
     public List<String> memberChannelIds(Identity caller) {
         return shards.callIn(caller.workspace(), () -> memberships.channelIdsOf(caller.workspace(), caller.user()));
+    }
+
+    /** The channel, row-locked, if the caller is a member and it is not a dm (whose two members are fixed). */
+    private Channel membersChangeable(Identity caller, String channelId) {
+        Channel channel = access.memberForAppend(caller, channelId).channel();
+        if (channel.kind() == ChannelKind.DM) {
+            throw ChatProblem.badRequest("a dm's members cannot change");
+        }
+        return channel;
+    }
+
+    /** Makes {@code user} a member who has read everything so far, and announces it. */
+    private Membership addMember(Channel channel, String user) {
+        Membership membership = new Membership(channel.id(), channel.workspaceId(), user, System.currentTimeMillis());
+        membership.readUpTo(channel.lastSeq());
+        memberships.insert(membership);
+        channel.membersChanged(1);
+        membershipChanges.fire(new MembershipChange(channel.workspaceId(), channel.id(), user, true));
+        return membership;
     }
 
     private static ChatProblem nameTaken() {

@@ -6,23 +6,17 @@ package org.chatserver.ejb.fanout;
  * frame is rendered once, by the fan-out, and written verbatim by every gateway. Immutable; {@link #toString()}
  * leaves the frame out.
  */
-public record NodeDelivery(String channel, long seq, String frame) {
+public record NodeDelivery(String channel, long seq, String frame) implements NodeEvent {
 
-    private static final char SEPARATOR = '\n';
+    static final char KIND = 'M';
 
-    /** The wire form on the node bus: channel id, newline, seq, newline, frame (ids never hold a newline). */
+    @Override
     public String encode() {
-        return channel + SEPARATOR + seq + SEPARATOR + frame;
+        return NodeEvent.join(KIND, channel, seq, frame);
     }
 
-    public static NodeDelivery decode(String wire) {
-        int first = wire.indexOf(SEPARATOR);
-        int second = first < 0 ? -1 : wire.indexOf(SEPARATOR, first + 1);
-        if (second < 0) {
-            throw new IllegalArgumentException("not a node delivery");
-        }
-        return new NodeDelivery(wire.substring(0, first), Long.parseLong(wire.substring(first + 1, second)),
-                wire.substring(second + 1));
+    static NodeDelivery decodeFields(String[] fields) {
+        return new NodeDelivery(fields[0], Long.parseLong(fields[1]), fields[2]);
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Set;
 
 /**
- * The node routing table: which gateway nodes hold open connections of members of a channel.
+ * The node routing table: which gateway nodes hold open connections of members of a channel, and of a user.
  *
  * <p>Contract: a node is listed for a channel from the moment its first local connection subscribed to the channel
  * (before that connection gets {@code hello}) until its last one left. The table holds only what can be rebuilt: each
@@ -21,4 +21,13 @@ public interface NodeRoutingTable {
 
     /** The nodes listed for {@code channel}. */
     Set<String> nodesFor(String channel);
+
+    /** Lists {@code node} as holding connections of {@code user} of {@code workspace}; returns when stored. */
+    void addUserNode(String node, String workspace, String user);
+
+    /** Unlists {@code node} for {@code user} of {@code workspace}. */
+    void removeUserNode(String node, String workspace, String user);
+
+    /** The nodes holding connections of {@code user} of {@code workspace}. */
+    Set<String> nodesOfUser(String workspace, String user);
 }

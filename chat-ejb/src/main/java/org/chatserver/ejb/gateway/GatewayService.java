@@ -21,10 +21,10 @@ public class GatewayService {
 
     /** Subscribes a new connection to its user's channels; returns once it is reachable from any node's fan-out. */
     public void open(ClientConnection connection) {
-        index.subscribe(connection, channels.memberChannelIds(connection.identity()));
+        index.open(connection, channels.memberChannelIds(connection.identity()));
     }
 
     public void close(ClientConnection connection) {
-        index.remove(connection);
+        index.close(connection);
     }
 }

@@ -6,27 +6,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.chatserver.ejb.config.ChatConfig;
+import org.chatserver.ejb.fanout.ChannelFrame;
 import org.chatserver.ejb.fanout.NodeDelivery;
+import org.chatserver.ejb.fanout.NodeEvent;
 import org.chatserver.ejb.fanout.NodeRoutingTable;
+import org.chatserver.ejb.fanout.SubscriptionChange;
+import org.chatserver.ejb.identity.Identity;
 
 /**
- * This node's index channel -> open connections subscribed to it, and the node's entries in the
- * {@link NodeRoutingTable}: the node is listed for a channel while at least one local connection is subscribed.
+ * This node's index of open connections: by channel (which connections are subscribed to it) and by user, and the
+ * node's entries in the {@link NodeRoutingTable}: the node is listed for a channel while at least one local connection
+ * is subscribed to it, and for a user while the user has a connection here.
  *
  * <p>Local delivery writes a frame to every subscribed connection's outbound queue; it never blocks on a client.
- * Thread-safe: per-channel sets are concurrent, and the 0 -> 1 and 1 -> 0 transitions happen inside the map's atomic
- * compute for that channel.
+ * Thread-safe: the sets are concurrent, and the first-here and last-gone transitions happen inside the maps' atomic
+ * compute for that key; the routing table is written after, outside the compute.
  */
 @ApplicationScoped
 public class LocalSessionIndex {
 
     private final Map<String, Set<ClientConnection>> byChannel = new ConcurrentHashMap<>();
     private final Map<ClientConnection, Set<String>> channelsOf = new ConcurrentHashMap<>();
+    private final Map<Identity, Set<ClientConnection>> byUser = new ConcurrentHashMap<>();
 
     @Inject
     NodeRoutingTable routing;
@@ -34,48 +41,108 @@ public class LocalSessionIndex {
     @Inject
     ChatConfig config;
 
-    /** Subscribes {@code connection} to {@code channels}; returns once the routing table lists this node for them. */
-    public void subscribe(ClientConnection connection, Collection<String> channels) {
+    /**
+     * Adds a new connection subscribed to {@code channels}; returns once the routing table lists this node for them
+     * and for the connection's user.
+     */
+    public void open(ClientConnection connection, Collection<String> channels) {
+        Identity user = key(connection.identity());
+        boolean firstOfUser = add(byUser, user, connection);
+        if (firstOfUser) {
+            routing.addUserNode(config.nodeId(), user.workspace(), user.user());
+        }
+        subscribe(connection, channels);
+    }
+
+    /** Removes a closed connection from everything. */
+    public void close(ClientConnection connection) {
+        Set<String> channels = channelsOf.remove(connection);
+        if (channels != null) {
+            unsubscribe(connection, channels);
+        }
+        Identity user = key(connection.identity());
+        if (remove(byUser, user, connection)) {
+            routing.removeUserNode(config.nodeId(), user.workspace(), user.user());
+        }
+    }
+
+    /** Applies an event another node addressed to this node. */
+    public void apply(NodeEvent event) {
+        if (event instanceof NodeDelivery message) {
+            forEachSubscribed(message.channel(), connection -> connection.offerMessage(message));
+        } else if (event instanceof ChannelFrame frame) {
+            forEachSubscribed(frame.channel(), connection -> connection.offer(frame.frame()));
+        } else if (event instanceof SubscriptionChange change) {
+            Set<ClientConnection> connections = byUser.get(new Identity(change.workspace(), change.user(), null));
+            if (connections != null) {
+                List<String> channel = List.of(change.channel());
+                connections.forEach(connection -> {
+                    if (change.subscribe()) {
+                        subscribe(connection, channel);
+                    } else {
+                        unsubscribe(connection, channel);
+                    }
+                });
+            }
+        }
+    }
+
+    private void subscribe(ClientConnection connection, Collection<String> channels) {
         channelsOf.computeIfAbsent(connection, c -> ConcurrentHashMap.newKeySet()).addAll(channels);
         List<String> firstHere = new ArrayList<>();
         for (String channel : channels) {
-            byChannel.compute(channel, (key, connections) -> {
-                Set<ClientConnection> set = connections == null ? ConcurrentHashMap.newKeySet() : connections;
-                if (set.isEmpty()) {
-                    firstHere.add(channel);
-                }
-                set.add(connection);
-                return set;
-            });
+            if (add(byChannel, channel, connection)) {
+                firstHere.add(channel);
+            }
         }
         routing.addNode(config.nodeId(), firstHere);
     }
 
-    /** Unsubscribes {@code connection} from everything. */
-    public void remove(ClientConnection connection) {
-        Set<String> channels = channelsOf.remove(connection);
-        if (channels == null) {
-            return;
+    private void unsubscribe(ClientConnection connection, Collection<String> channels) {
+        Set<String> subscribed = channelsOf.get(connection);
+        if (subscribed != null) {
+            subscribed.removeAll(channels);
         }
-        List<String> lastHere = new ArrayList<>();
+        List<String> lastGone = new ArrayList<>();
         for (String channel : channels) {
-            byChannel.computeIfPresent(channel, (key, set) -> {
-                set.remove(connection);
-                if (set.isEmpty()) {
-                    lastHere.add(channel);
-                    return null;
-                }
-                return set;
-            });
+            if (remove(byChannel, channel, connection)) {
+                lastGone.add(channel);
+            }
         }
-        routing.removeNode(config.nodeId(), lastHere);
+        routing.removeNode(config.nodeId(), lastGone);
     }
 
-    /** Local delivery: offers a message to every connection of this node subscribed to its channel. */
-    public void deliverLocal(NodeDelivery delivery) {
-        Set<ClientConnection> connections = byChannel.get(delivery.channel());
+    private void forEachSubscribed(String channel, Consumer<ClientConnection> action) {
+        Set<ClientConnection> connections = byChannel.get(channel);
         if (connections != null) {
-            connections.forEach(connection -> connection.offerMessage(delivery));
+            connections.forEach(action);
         }
+    }
+
+    /** Adds {@code connection} under {@code key}; answers whether it is the first there. */
+    private static <K> boolean add(Map<K, Set<ClientConnection>> index, K key, ClientConnection connection) {
+        boolean[] first = {false};
+        index.compute(key, (k, set) -> {
+            Set<ClientConnection> connections = set == null ? ConcurrentHashMap.newKeySet() : set;
+            first[0] = connections.isEmpty();
+            connections.add(connection);
+            return connections;
+        });
+        return first[0];
+    }
+
+    /** Removes {@code connection} from under {@code key}; answers whether it was the last there. */
+    private static <K> boolean remove(Map<K, Set<ClientConnection>> index, K key, ClientConnection connection) {
+        boolean[] last = {false};
+        index.computeIfPresent(key, (k, connections) -> {
+            last[0] = connections.remove(connection) && connections.isEmpty();
+            return connections.isEmpty() ? null : connections;
+        });
+        return last[0];
+    }
+
+    /** A user's identity without its display name, which may differ between connections. */
+    private static Identity key(Identity identity) {
+        return new Identity(identity.workspace(), identity.user(), null);
     }
 }

@@ -10,8 +10,8 @@ import org.chatserver.ejb.config.ChatConfig;
 import org.chatserver.ejb.fanout.NodeMessageBus;
 
 /**
- * Receives the frames the fan-out addressed to this node and hands them to local delivery, from start-up to
- * shutdown.
+ * Receives the events other nodes addressed to this node (messages, channel frames, subscription changes) and applies
+ * them to this node's connections, from start-up to shutdown.
  */
 @Singleton
 @Startup
@@ -28,7 +28,7 @@ public class RemoteDeliveryListener {
 
     @PostConstruct
     void subscribe() {
-        bus.subscribe(config.nodeId(), index::deliverLocal);
+        bus.subscribe(config.nodeId(), index::apply);
     }
 
     @PreDestroy

@@ -7,10 +7,4 @@ import java.util.List;
  * exist; for a page before a seq (or the newest page), older ones do. Immutable.
  */
 public record HistoryPage(List<ChatMessage> messages, boolean hasMore) {
-
-    /** The most messages one page holds (PROTOCOL.md: {@code limit} 1..200). */
-    public static final int MAX_LIMIT = 200;
-
-    /** The page size when the client names none. */
-    public static final int DEFAULT_LIMIT = 50;
 }

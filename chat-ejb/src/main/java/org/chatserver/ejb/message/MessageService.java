@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.chatserver.ejb.channel.ChannelAccess;
 import org.chatserver.ejb.identity.Identity;
+import org.chatserver.ejb.paging.PageLimit;
 import org.chatserver.ejb.shard.WorkspaceShards;
 import org.chatserver.ejb.problem.ChatProblem;
 import org.chatserver.persistence.message.Message;
@@ -55,31 +56,28 @@ public class MessageService {
      * A page of a channel's history for a member: the {@code limit} messages right after {@code afterSeq}, or right
      * before {@code beforeSeq}, or (with neither) the newest.
      *
-     * @throws ChatProblem {@code bad_request} when {@code limit} is outside 1..200 or both positions are given
+     * @throws ChatProblem {@code bad_request} when both positions are given
      */
-    public HistoryPage history(Identity caller, String channelId, Long afterSeq, Long beforeSeq, int limit) {
-        if (limit < 1 || limit > HistoryPage.MAX_LIMIT) {
-            throw ChatProblem.badRequest("limit must be 1.." + HistoryPage.MAX_LIMIT);
-        }
+    public HistoryPage history(Identity caller, String channelId, Long afterSeq, Long beforeSeq, PageLimit limit) {
         if (afterSeq != null && beforeSeq != null) {
             throw ChatProblem.badRequest("give after_seq or before_seq, not both");
         }
         return shards.callIn(caller.workspace(), () -> {
             ChannelAccess.Visible channel = access.member(caller, channelId);
             if (afterSeq != null) {
-                List<Message> rows = messages.after(channelId, afterSeq, limit + 1);
-                return page(rows.subList(0, Math.min(limit, rows.size())), rows.size() > limit);
+                List<Message> rows = messages.after(channelId, afterSeq, limit.probe());
+                return page(rows.subList(0, Math.min(limit.value(), rows.size())), rows.size() > limit.value());
             }
             long before = beforeSeq != null ? beforeSeq : channel.channel().lastSeq() + 1;
-            List<Message> newestFirst = messages.beforeDescending(channelId, before, limit + 1);
-            List<Message> rows = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+            List<Message> newestFirst = messages.beforeDescending(channelId, before, limit.probe());
+            List<Message> rows = new ArrayList<>(newestFirst.subList(0, Math.min(limit.value(), newestFirst.size())));
             Collections.reverse(rows);
-            return page(rows, newestFirst.size() > limit);
+            return page(rows, newestFirst.size() > limit.value());
         });
     }
 
     /**
-     * The messages of a channel after a member's cursor, for {@code sync}: at most {@link HistoryPage#MAX_LIMIT}.
+     * The messages of a channel after a member's cursor, for {@code sync}: at most {@link PageLimit#MAX}.
      *
      * @throws ChatProblem {@code unknown_channel} for a channel the caller cannot see, {@code not_member} for a
      *         public channel it has not joined
@@ -87,7 +85,7 @@ public class MessageService {
     public Replay replay(Identity caller, String channelId, long cursor) {
         return shards.callIn(caller.workspace(), () -> {
             long lastSeq = access.member(caller, channelId).channel().lastSeq();
-            List<Message> rows = messages.after(channelId, cursor, HistoryPage.MAX_LIMIT);
+            List<Message> rows = messages.after(channelId, cursor, PageLimit.MAX);
             List<ChatMessage> replayed = rows.stream().map(ChatMessage::of).toList();
             long through = replayed.isEmpty() ? cursor : replayed.get(replayed.size() - 1).seq();
             return new Replay(channelId, replayed, through, lastSeq);

@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.chatserver.ejb.fanout.NodeDelivery;
+import org.chatserver.ejb.fanout.NodeEvent;
 import org.chatserver.ejb.fanout.NodeMessageBus;
 import org.redisson.api.RTopic;
 
@@ -29,17 +29,17 @@ public class RedisNodeMessageBus implements NodeMessageBus {
     RedisConnection redis;
 
     @Override
-    public void publish(String node, NodeDelivery delivery) {
-        topic(node).publish(delivery.encode());
+    public void publish(String node, NodeEvent event) {
+        topic(node).publish(event.encode());
     }
 
     @Override
-    public void subscribe(String node, Consumer<NodeDelivery> receiver) {
+    public void subscribe(String node, Consumer<NodeEvent> receiver) {
         int id = topic(node).addListener(String.class, (channel, wire) -> {
             try {
-                receiver.accept(NodeDelivery.decode(wire));
+                receiver.accept(NodeEvent.decode(wire));
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "A node delivery failed", e);
+                LOG.log(Level.WARNING, "A node event failed", e);
             }
         });
         listeners.put(node, id);

@@ -36,6 +36,22 @@ public class ChannelRepository {
                 Channel.class).setParameter("ws", workspaceId).setParameter("key", dmKey).getResultList());
     }
 
+    /**
+     * The workspace's public channels in id order after {@code afterId} (exclusive, may be null), only the one named
+     * {@code name} when it is given.
+     */
+    public List<Channel> publicChannels(String workspaceId, String name, String afterId, int limit) {
+        return em.createQuery("select c from Channel c where c.workspaceId = :ws and c.kind = :kind"
+                + " and (:name is null or c.name = :name) and (:after is null or c.id > :after) order by c.id",
+                Channel.class)
+                .setParameter("ws", workspaceId)
+                .setParameter("kind", ChannelKind.PUBLIC)
+                .setParameter("name", name)
+                .setParameter("after", afterId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
     /** Inserts a channel, flushing so that a taken name or dm fails here as a constraint violation. */
     public void insert(Channel channel) {
         em.persist(channel);

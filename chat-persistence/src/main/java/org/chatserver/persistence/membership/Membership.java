@@ -81,6 +81,10 @@ public class Membership {
         return userId;
     }
 
+    public long joinedAt() {
+        return joinedAt;
+    }
+
     public long lastReadSeq() {
         return lastReadSeq;
     }

@@ -24,6 +24,10 @@ public class MembershipRepository {
         em.persist(membership);
     }
 
+    public void delete(Membership membership) {
+        em.remove(membership);
+    }
+
     /** The ids of the channels {@code userId} of {@code workspaceId} is a member of. */
     public List<String> channelIdsOf(String workspaceId, String userId) {
         return em.createQuery("select m.channelId from Membership m where m.workspaceId = :ws and m.userId = :user",

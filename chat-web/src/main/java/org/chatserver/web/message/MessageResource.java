@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,9 +21,11 @@ import org.chatserver.ejb.message.MessageBody;
 import org.chatserver.ejb.message.MessageService;
 import org.chatserver.ejb.message.SendCommand;
 import org.chatserver.ejb.message.SendResult;
+import org.chatserver.ejb.paging.PageLimit;
 import org.chatserver.web.auth.Authenticated;
 import org.chatserver.web.auth.Caller;
 import org.chatserver.web.wire.JsonFields;
+import org.chatserver.web.wire.QueryParams;
 
 /** {@code /channels/{id}/messages}: send (201, or 200 for a repeated client message id) and page history. */
 @Path("channels/{id}/messages")
@@ -66,10 +67,11 @@ public class MessageResource {
     }
 
     @GET
-    public Page history(@PathParam("id") String channelId, @QueryParam("after_seq") Long afterSeq,
-            @QueryParam("before_seq") Long beforeSeq,
-            @QueryParam("limit") @DefaultValue("" + HistoryPage.DEFAULT_LIMIT) int limit) {
-        HistoryPage page = messages.history(caller.identity(), channelId, afterSeq, beforeSeq, limit);
+    public Page history(@PathParam("id") String channelId, @QueryParam("after_seq") String afterSeq,
+            @QueryParam("before_seq") String beforeSeq, @QueryParam("limit") String limit) {
+        HistoryPage page = messages.history(caller.identity(), channelId,
+                QueryParams.optionalLong(afterSeq, "after_seq"), QueryParams.optionalLong(beforeSeq, "before_seq"),
+                PageLimit.of(QueryParams.optionalInt(limit, "limit")));
         return new Page(page.messages().stream().map(m -> new MessageJson(m.id(), m.channel(), m.seq(), m.from(),
                 m.body(), m.ts(), m.clientMsgId())).toList(), page.hasMore());
     }

@@ -1,0 +1,2 @@
+/** Channels and membership over REST, and their effect on live connections. */
+package org.chatserver.it.membership;
