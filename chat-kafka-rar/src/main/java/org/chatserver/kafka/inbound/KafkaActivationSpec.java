@@ -193,6 +193,9 @@ public class KafkaActivationSpec implements ActivationSpec {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, autoOffsetReset);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        // A fetch the broker holds open delays the refetch of a partition rewound for a retry: keep the hold no
+        // longer than the first backoff, so retries come when the backoff says (Kafka's default is 500 ms).
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, retryBackoffMs);
         return config;
     }
 
