@@ -57,7 +57,7 @@ class CatchUpIT {
     }
 
     @Test
-    void aMemberWhoWasAwaySyncsExactlyTheMissedMessagesInOrder() {
+    void aMemberWhoWasAwaySyncsExactlyTheMissedMessagesInOrder() throws InterruptedException {
         send(3);
         try (ChatSocket away = client.connect(bob)) {
             away.next("hello");
@@ -80,7 +80,7 @@ class CatchUpIT {
     }
 
     @Test
-    void overTwoHundredMissedSaysHasMoreAndRestPagesTheRest() {
+    void overTwoHundredMissedSaysHasMoreAndRestPagesTheRest() throws InterruptedException {
         send(230);
 
         try (ChatSocket back = client.connect(bob)) {
@@ -123,12 +123,20 @@ class CatchUpIT {
                 .add("cursors", Json.createObjectBuilder().add(channel, cursor)).build();
     }
 
-    /** Alice sends {@code count} messages over REST; their client message ids are m<seq>. */
-    private void send(int count) {
+    /**
+     * Alice sends {@code count} messages over REST, their client message ids m&lt;seq&gt;, waiting as the rate limit
+     * asks ({@code Retry-After}).
+     */
+    private void send(int count) throws InterruptedException {
         long first = client.get("/api/v1/channels/" + channel, alice).json().getJsonNumber("last_seq").longValue() + 1;
         for (long seq = first; seq < first + count; seq++) {
-            ChatClient.Reply sent = client.post("/api/v1/channels/" + channel + "/messages", alice,
-                    Json.createObjectBuilder().add("client_msg_id", "m" + seq).add("body", "message " + seq).build());
+            JsonObject body = Json.createObjectBuilder().add("client_msg_id", "m" + seq).add("body", "message " + seq)
+                    .build();
+            ChatClient.Reply sent = client.post("/api/v1/channels/" + channel + "/messages", alice, body);
+            while (sent.status() == 429) {
+                Thread.sleep(Long.parseLong(sent.headers().firstValue("Retry-After").orElseThrow()) * 1000);
+                sent = client.post("/api/v1/channels/" + channel + "/messages", alice, body);
+            }
             assertEquals(201, sent.status(), sent.toString());
             assertEquals(seq, sent.json().getJsonNumber("seq").longValue());
         }

@@ -3,6 +3,7 @@ package org.chatserver.it.support;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,8 +31,16 @@ public final class ChatClient {
         return base;
     }
 
-    /** A response: its status and its JSON body (empty object when there is none). */
-    public record Reply(int status, JsonObject json, String contentType) {
+    /** A response: its status, its JSON body (empty object when there is none) and its headers. */
+    public record Reply(int status, JsonObject json, HttpHeaders headers) {
+
+        public String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+
+        public String code() {
+            return json.getString("code", null);
+        }
     }
 
     /** A token from the built-in issuer. */
@@ -53,9 +62,14 @@ public final class ChatClient {
     }
 
     public Reply call(String method, String path, String token, JsonObject body) {
+        return callRaw(method, path, token, body == null ? null : body.toString());
+    }
+
+    /** A call with a raw body (which need not be valid JSON). */
+    public Reply callRaw(String method, String path, String token, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()));
+                        : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -70,8 +84,7 @@ public final class ChatClient {
                 JsonStructure parsed = Json.createReader(new StringReader(text)).read();
                 json = parsed.asJsonObject();
             }
-            return new Reply(response.statusCode(), json,
-                    response.headers().firstValue("Content-Type").orElse(""));
+            return new Reply(response.statusCode(), json, response.headers());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

@@ -71,7 +71,17 @@ public final class ChatSocket implements AutoCloseable {
 
     /** Sends one frame. */
     public void send(JsonObject frame) {
-        socket.sendText(frame.toString(), true).join();
+        sendRaw(frame.toString());
+    }
+
+    /** Sends one text frame as it is (which need not be valid JSON). */
+    public void sendRaw(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** Whether the server has closed the connection. */
+    public boolean isClosed() {
+        return closeCode.isDone();
     }
 
     /** The next frame whose {@code op} is {@code op}, skipping others; fails after {@link #WAIT}. */

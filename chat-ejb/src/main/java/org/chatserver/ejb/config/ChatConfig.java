@@ -56,6 +56,10 @@ public class ChatConfig {
     int outboundQueueFrames;
 
     @Inject
+    @ConfigProperty(name = "chat.ws.abuse-close-after-rejections")
+    int abuseCloseAfterRejections;
+
+    @Inject
     @ConfigProperty(name = "chat.outbox.sweep-interval-ms")
     long outboxSweepIntervalMs;
 
@@ -125,6 +129,14 @@ public class ChatConfig {
     /** The bound of each connection's outbound queue, in frames ({@code chat.ws.outbound-queue-frames}). */
     public int outboundQueueFrames() {
         return outboundQueueFrames;
+    }
+
+    /**
+     * How many sends a connection may have refused as {@code rate_limited} within 10 seconds before it is closed
+     * with 4029 ({@code chat.ws.abuse-close-after-rejections}).
+     */
+    public int abuseCloseAfterRejections() {
+        return abuseCloseAfterRejections;
     }
 
     /** How often the outbox relay sweeps for unconfirmed entries ({@code chat.outbox.sweep-interval-ms}). */

@@ -40,9 +40,17 @@ public class MessageService {
     @Inject
     MessageRepository messages;
 
-    /** Stores and commits a message; answers once it is durable. */
+    @Inject
+    SendRateLimiter rateLimiter;
+
+    /**
+     * Stores and commits a message; answers once it is durable.
+     *
+     * @throws ChatProblem {@code rate_limited} when the sender is over the send rate
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SendResult send(SendCommand command) {
+        rateLimiter.acquire(command.sender());
         return shards.callIn(command.sender().workspace(), () -> {
             try {
                 return appender.append(command);

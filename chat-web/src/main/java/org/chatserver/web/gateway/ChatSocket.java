@@ -33,6 +33,12 @@ public class ChatSocket {
     /** Frames may be up to 64 KiB; larger ones get a {@code too_large} error, and only far larger ones a close. */
     private static final int MAX_BUFFERED_FRAME_BYTES = 1024 * 1024;
 
+    /**
+     * The container's own idle timeout, a backstop only: {@link HeartbeatWatchdog} closes silent clients first,
+     * with the code PROTOCOL.md names.
+     */
+    private static final int IDLE_BACKSTOP_HEARTBEATS = 4;
+
     @Inject
     ConnectTickets tickets;
 
@@ -45,6 +51,9 @@ public class ChatSocket {
     @Inject
     ChatConfig config;
 
+    @Inject
+    OpenConnections open;
+
     private WebSocketConnection connection;
 
     @OnOpen
@@ -56,15 +65,17 @@ public class ChatSocket {
             return;
         }
         session.setMaxTextMessageBufferSize(MAX_BUFFERED_FRAME_BYTES);
-        session.setMaxIdleTimeout(2 * config.heartbeatMs());
+        session.setMaxIdleTimeout(IDLE_BACKSTOP_HEARTBEATS * config.heartbeatMs());
         connection = new WebSocketConnection(session, identity.get(), config.outboundQueueFrames());
         gateway.open(connection);
+        open.add(connection);
         connection.offer(Frames.hello(identity.get(), connection.id(), config.heartbeatMs()));
     }
 
     @OnMessage
     public void onFrame(String text) {
         if (connection != null) {
+            connection.heard();
             frames.handle(connection, text);
         }
     }
@@ -72,6 +83,7 @@ public class ChatSocket {
     @OnClose
     public void onClose() {
         if (connection != null) {
+            open.remove(connection);
             connection.closed();
             gateway.close(connection);
         }

@@ -58,6 +58,10 @@ public class FrameHandler {
             }
         } catch (ChatProblem problem) {
             connection.offer(Frames.error(problem.code(), problem.getMessage(), ref));
+            if (problem.code() == ProblemCode.RATE_LIMITED
+                    && connection.rateLimited(config.abuseCloseAfterRejections())) {
+                connection.close(WebSocketConnection.CLOSE_ABUSE, "sustained abuse of the send rate");
+            }
         } catch (EJBException failure) {
             LOG.log(Level.WARNING, "A frame could not be handled", failure);
             connection.offer(Frames.error(ProblemCode.UNAVAILABLE, "not accepted durably; retry later", ref));

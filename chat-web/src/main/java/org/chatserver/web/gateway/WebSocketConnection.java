@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,12 +26,27 @@ final class WebSocketConnection implements ClientConnection {
     /** PROTOCOL.md: the connection cannot keep up. */
     static final int CLOSE_TOO_SLOW = 4008;
 
+    /** PROTOCOL.md: two heartbeat intervals without any frame from the client. */
+    static final int CLOSE_NO_HEARTBEAT = 1001;
+
+    /** PROTOCOL.md: the node shuts down; the client reconnects elsewhere and syncs. */
+    static final int CLOSE_SHUTTING_DOWN = 1012;
+
+    /** PROTOCOL.md: sustained abuse of the send rate limit. */
+    static final int CLOSE_ABUSE = 4029;
+
+    /** The window in which refused sends count towards abuse: long enough that a burst is not abuse. */
+    private static final long ABUSE_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private static final Logger LOG = Logger.getLogger(WebSocketConnection.class.getName());
 
     private final Session session;
     private final Identity identity;
     private final BoundedOutboundQueue queue;
     private final int queueCapacity;
+    private volatile long lastFrameNanos = System.nanoTime();
+    private long abuseWindowStartNanos;
+    private int rateLimitedInWindow;
 
     /** Live messages of channels being replayed, per channel; guarded by this. */
     private final Map<String, List<NodeDelivery>> heldBack = new HashMap<>();
@@ -86,6 +102,31 @@ final class WebSocketConnection implements ClientConnection {
                     .sorted(Comparator.comparingLong(NodeDelivery::seq))
                     .forEach(message -> offer(message.frame()));
         }
+    }
+
+    /** Records a frame from the client: it is alive. */
+    void heard() {
+        lastFrameNanos = System.nanoTime();
+    }
+
+    /** How long the client has been silent at {@code nowNanos}. */
+    long silentNanos(long nowNanos) {
+        return nowNanos - lastFrameNanos;
+    }
+
+    /**
+     * Counts a send refused as {@code rate_limited}; answers whether {@code closeAfter} refusals fell within one
+     * {@link #ABUSE_WINDOW_NANOS} window (sustained abuse, not a burst). Called from the connection's frame thread
+     * only.
+     */
+    boolean rateLimited(int closeAfter) {
+        long now = System.nanoTime();
+        if (now - abuseWindowStartNanos > ABUSE_WINDOW_NANOS) {
+            abuseWindowStartNanos = now;
+            rateLimitedInWindow = 0;
+        }
+        rateLimitedInWindow++;
+        return rateLimitedInWindow >= closeAfter;
     }
 
     void close(int code, String reason) {
