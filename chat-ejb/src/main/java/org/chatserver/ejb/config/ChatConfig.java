@@ -79,6 +79,10 @@ public class ChatConfig {
     @ConfigProperty(name = "chat.fanout.sequence-cache-channels")
     int fanoutSequenceCacheChannels;
 
+    @Inject
+    @ConfigProperty(name = "chat.fanout.max-fill")
+    long fanoutMaxFill;
+
     private String nodeId;
 
     @PostConstruct
@@ -157,6 +161,14 @@ public class ChatConfig {
     /** How long the sweep waits for Kafka to confirm a batch ({@code chat.outbox.publish-timeout-ms}). */
     public long outboxPublishTimeoutMs() {
         return outboxPublishTimeoutMs;
+    }
+
+    /**
+     * The most messages the fan-out sends again to fill a gap of a channel it starts on without a stored position
+     * ({@code chat.fanout.max-fill}).
+     */
+    public long fanoutMaxFill() {
+        return fanoutMaxFill;
     }
 
     /** How many channels' fan-out positions each node remembers ({@code chat.fanout.sequence-cache-channels}). */

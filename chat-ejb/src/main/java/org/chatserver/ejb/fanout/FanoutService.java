@@ -31,16 +31,19 @@ public class FanoutService {
     @Inject
     MessageService messages;
 
+    @Inject
+    FanoutPositions positions;
+
     private FanoutSequencer sequencer;
 
     @PostConstruct
     void init() {
-        sequencer = new FanoutSequencer(config.fanoutSequenceCacheChannels());
+        sequencer = new FanoutSequencer(config.fanoutSequenceCacheChannels(), config.fanoutMaxFill());
     }
 
     /** Fans out {@code message}, after any of its channel's earlier messages this node has not yet fanned out. */
     public void dispatch(ChatMessage message) {
-        FanoutSequencer.Admission admission = sequencer.admit(message.channel(), message.seq());
+        FanoutSequencer.Admission admission = sequencer.admit(message.channel(), message.seq(), positions::load);
         if (admission instanceof FanoutSequencer.Drop) {
             return;
         }
@@ -50,6 +53,7 @@ public class FanoutService {
             missed.forEach(this::publishToNodes);
         }
         publishToNodes(message);
+        positions.save(message.channel(), message.seq());
     }
 
     private void publishToNodes(ChatMessage message) {

@@ -1,0 +1,181 @@
+package org.chatserver.it.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.chatserver.it.support.ChatClient;
+import org.chatserver.it.support.ChatSocket;
+import org.chatserver.it.support.MicroDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Order and idempotency: members sending at once into one channel are all seen by every member in the same gap-free
+ * sequence, each sender's messages in the order sent; a repeated client message id, over WebSocket or REST, on any
+ * connection, concurrently or not, stores one message and answers the original.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DeliveryGuaranteesIT {
+
+    private static final List<String> MEMBERS = List.of("alice", "bob", "carol");
+    private static final int PER_SENDER = 20;
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return MicroDeployment.war();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    private ChatClient client;
+    private Map<String, String> tokens;
+    private String channel;
+
+    @BeforeEach
+    void threeMembersShareAChannel() {
+        client = new ChatClient(MicroDeployment.base(deployed));
+        String workspace = "it-" + UUID.randomUUID();
+        tokens = MEMBERS.stream().collect(Collectors.toMap(user -> user, user -> client.token(workspace, user)));
+        channel = client.post("/api/v1/channels", tokens.get("alice"), Json.createObjectBuilder()
+                .add("name", "busy").add("kind", "public")
+                .add("members", Json.createArrayBuilder().add("bob").add("carol")).build()).json().getString("id");
+    }
+
+    @Test
+    void membersSendingAtOnceAllSeeOneGapFreeSequenceWithEachSendersOrderKept() throws Exception {
+        List<ChatSocket> sockets = new ArrayList<>();
+        ExecutorService senders = Executors.newFixedThreadPool(MEMBERS.size());
+        try {
+            for (String member : MEMBERS) {
+                ChatSocket socket = client.connect(tokens.get(member));
+                socket.next("hello");
+                sockets.add(socket);
+            }
+            List<Future<?>> sent = new ArrayList<>();
+            for (int m = 0; m < MEMBERS.size(); m++) {
+                ChatSocket socket = sockets.get(m);
+                String sender = MEMBERS.get(m);
+                sent.add(senders.submit(() -> {
+                    for (int i = 0; i < PER_SENDER; i++) {
+                        socket.send(send(sender + "-" + i, "from " + sender));
+                    }
+                }));
+            }
+            for (Future<?> done : sent) {
+                done.get(ChatSocket.WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+
+            int total = MEMBERS.size() * PER_SENDER;
+            List<String> firstSeen = null;
+            for (ChatSocket socket : sockets) {
+                List<String> seen = new ArrayList<>();
+                for (long seq = 1; seq <= total; seq++) {
+                    JsonObject msg = socket.next("msg");
+                    assertEquals(seq, msg.getJsonNumber("seq").longValue(), "gap-free and in order");
+                    seen.add(msg.getString("client_msg_id"));
+                }
+                for (String sender : MEMBERS) {
+                    List<String> own = seen.stream().filter(id -> id.startsWith(sender + "-")).toList();
+                    List<String> inOrder = new ArrayList<>();
+                    for (int i = 0; i < PER_SENDER; i++) {
+                        inOrder.add(sender + "-" + i);
+                    }
+                    assertEquals(inOrder, own, sender + "'s messages in the order sent");
+                }
+                if (firstSeen == null) {
+                    firstSeen = seen;
+                } else {
+                    assertEquals(firstSeen, seen, "every member sees the same message at the same seq");
+                }
+            }
+        } finally {
+            senders.shutdownNow();
+            sockets.forEach(ChatSocket::close);
+        }
+    }
+
+    @Test
+    void aRepeatedClientMessageIdOverWebSocketAndRestStoresOneMessage() {
+        String alice = tokens.get("alice");
+        try (ChatSocket first = client.connect(alice); ChatSocket second = client.connect(alice)) {
+            first.next("hello");
+            second.next("hello");
+
+            first.send(send("once", "the original"));
+            JsonObject original = first.next("ack");
+            assertEquals(false, original.getBoolean("duplicate"));
+
+            second.send(Json.createObjectBuilder().add("op", "send").add("client_msg_id", "once")
+                    .add("channel", channel).add("body", "a different body").build());
+            JsonObject replay = second.next("ack");
+            assertEquals(true, replay.getBoolean("duplicate"));
+            for (String field : List.of("id", "channel", "client_msg_id")) {
+                assertEquals(original.getString(field), replay.getString(field), field);
+            }
+            for (String field : List.of("seq", "ts")) {
+                assertEquals(original.getJsonNumber(field), replay.getJsonNumber(field), field);
+            }
+
+            ChatClient.Reply overRest = client.post("/api/v1/channels/" + channel + "/messages", alice,
+                    Json.createObjectBuilder().add("client_msg_id", "once").add("body", "again").build());
+            assertEquals(200, overRest.status(), "a replay over REST answers 200");
+            assertEquals(original.getString("id"), overRest.json().getString("id"));
+            assertEquals(original.getJsonNumber("seq"), overRest.json().getJsonNumber("seq"));
+        }
+        assertEquals(1, history().size(), "history shows it once");
+    }
+
+    @Test
+    void concurrentRepeatsOfOneClientMessageIdStoreOneMessage() throws Exception {
+        String bob = tokens.get("bob");
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<ChatClient.Reply>> sends = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sends.add(() -> client.post("/api/v1/channels/" + channel + "/messages", bob,
+                        Json.createObjectBuilder().add("client_msg_id", "racy").add("body", "same").build()));
+            }
+            List<ChatClient.Reply> replies = new ArrayList<>();
+            for (Future<ChatClient.Reply> reply : senders.invokeAll(sends)) {
+                replies.add(reply.get());
+            }
+            assertEquals(1, replies.stream().filter(reply -> reply.status() == 201).count(), replies.toString());
+            assertTrue(replies.stream().allMatch(reply -> reply.status() == 201 || reply.status() == 200));
+            assertEquals(1, replies.stream().map(reply -> reply.json().getString("id")).distinct().count());
+        } finally {
+            senders.shutdownNow();
+        }
+        assertEquals(1, history().size());
+    }
+
+    private List<JsonObject> history() {
+        return client.get("/api/v1/channels/" + channel + "/messages", tokens.get("alice")).json()
+                .getJsonArray("messages").getValuesAs(JsonObject.class);
+    }
+
+    private JsonObject send(String clientMsgId, String body) {
+        return Json.createObjectBuilder().add("op", "send").add("client_msg_id", clientMsgId)
+                .add("channel", channel).add("body", body).build();
+    }
+}
