@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -26,6 +28,7 @@ public final class ChatSocket implements AutoCloseable {
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private volatile WebSocket socket;
+    private volatile ScheduledExecutorService pinger;
 
     private ChatSocket() {
     }
@@ -79,6 +82,20 @@ public final class ChatSocket implements AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    /** Pings every {@code interval} until closed, as a client keeping its connection alive does. */
+    public void keepAlive(Duration interval) {
+        pinger = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pinger.scheduleAtFixedRate(() -> {
+            if (!isClosed()) {
+                sendRaw("{\"op\":\"ping\"}");
+            }
+        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Whether the server has closed the connection. */
     public boolean isClosed() {
         return closeCode.isDone();
@@ -91,13 +108,18 @@ public final class ChatSocket implements AutoCloseable {
 
     /** The next frame matching {@code wanted}, skipping others; fails after {@link #WAIT}. */
     public JsonObject next(Predicate<JsonObject> wanted, String description) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return next(wanted, description, WAIT);
+    }
+
+    /** The next frame matching {@code wanted}, skipping others; fails after {@code wait}. */
+    public JsonObject next(Predicate<JsonObject> wanted, String description, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
                 JsonObject frame = left > 0 ? frames.poll(left, TimeUnit.NANOSECONDS) : null;
                 if (frame == null) {
-                    throw new AssertionError("no frame with " + description + " within " + WAIT);
+                    throw new AssertionError("no frame with " + description + " within " + wait);
                 }
                 if (wanted.test(frame)) {
                     return frame;
@@ -130,6 +152,9 @@ public final class ChatSocket implements AutoCloseable {
 
     @Override
     public void close() {
+        if (pinger != null) {
+            pinger.shutdownNow();
+        }
         if (socket != null && !socket.isOutputClosed()) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
         }

@@ -1,0 +1,93 @@
+package org.chatserver.it.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.chatserver.it.support.ChatClient;
+import org.chatserver.it.support.ChatSocket;
+import org.chatserver.it.support.MicroDeployment;
+import org.chatserver.it.support.TestStack;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Kafka down (ARCHITECTURE.md's failure model): sends are still acked, because an ack means committed, not published;
+ * when Kafka answers again the outbox relay publishes what it missed and every online member gets the messages, in
+ * order, on the connection it already had.
+ */
+@ExtendWith(ArquillianExtension.class)
+class KafkaOutageIT {
+
+    private static final int DURING_OUTAGE = 30;
+    private static final Duration RECOVERY = Duration.ofSeconds(120);
+    private static final Duration OUTBOX_SWEEPS = Duration.ofSeconds(6);
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return MicroDeployment.war();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    @Test
+    void withKafkaDownSendsAreAckedAndDeliveryResumesInOrderWithoutReconnecting() throws Exception {
+        ChatClient client = new ChatClient(MicroDeployment.base(deployed));
+        String workspace = "it-" + UUID.randomUUID();
+        String alice = client.token(workspace, "alice");
+        String bob = client.token(workspace, "bob");
+        String channel = client.post("/api/v1/channels", alice, Json.createObjectBuilder().add("name", "ops")
+                .add("kind", "public").add("members", Json.createArrayBuilder().add("bob")).build())
+                .json().getString("id");
+
+        try (ChatSocket bobs = client.connect(bob); ChatSocket alices = client.connect(alice)) {
+            bobs.next("hello");
+            alices.next("hello");
+            bobs.keepAlive(Duration.ofSeconds(1));
+            alices.keepAlive(Duration.ofSeconds(1));
+            alices.send(send(channel, "before"));
+            assertEquals(1, bobs.next("msg").getJsonNumber("seq").longValue(), "delivery works before the outage");
+
+            TestStack.freezeKafka();
+            try {
+                for (int i = 0; i < DURING_OUTAGE; i++) {
+                    alices.send(send(channel, "during-" + i));
+                }
+                for (int i = 0; i < DURING_OUTAGE; i++) {
+                    JsonObject ack = alices.next(frame -> "ack".equals(frame.getString("op"))
+                            && frame.getString("client_msg_id").startsWith("during-"), "an ack during the outage");
+                    assertEquals(2 + i, ack.getJsonNumber("seq").longValue(), "acked while Kafka is down");
+                }
+                // Keep Kafka down past the outbox grace period, so the relay's sweeps republish into the outage
+                // too: what reaches Kafka twice must still reach bob once, in order.
+                Thread.sleep(OUTBOX_SWEEPS.toMillis());
+            } finally {
+                TestStack.thawKafka();
+            }
+
+            for (long seq = 2; seq <= 1 + DURING_OUTAGE; seq++) {
+                JsonObject msg = bobs.next(frame -> "msg".equals(frame.getString("op")), "msg", RECOVERY);
+                assertEquals(seq, msg.getJsonNumber("seq").longValue(), "in order after the outage");
+            }
+            alices.send(send(channel, "after"));
+            assertEquals(2 + DURING_OUTAGE, bobs.next("msg").getJsonNumber("seq").longValue(),
+                    "no repeat of a message published twice, and delivery goes on");
+            assertEquals(false, bobs.isClosed(), "on the same connection");
+        }
+    }
+
+    private static JsonObject send(String channel, String clientMsgId) {
+        return Json.createObjectBuilder().add("op", "send").add("client_msg_id", clientMsgId)
+                .add("channel", channel).add("body", "text " + clientMsgId).build();
+    }
+}
