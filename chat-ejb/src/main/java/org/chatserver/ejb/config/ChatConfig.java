@@ -80,6 +80,10 @@ public class ChatConfig {
     int fanoutSequenceCacheChannels;
 
     @Inject
+    @ConfigProperty(name = "chat.routing.reassert-interval-ms")
+    long routeReassertIntervalMs;
+
+    @Inject
     @ConfigProperty(name = "chat.fanout.max-fill")
     long fanoutMaxFill;
 
@@ -161,6 +165,11 @@ public class ChatConfig {
     /** How long the sweep waits for Kafka to confirm a batch ({@code chat.outbox.publish-timeout-ms}). */
     public long outboxPublishTimeoutMs() {
         return outboxPublishTimeoutMs;
+    }
+
+    /** How often each node writes its routes to Redis again ({@code chat.routing.reassert-interval-ms}). */
+    public long routeReassertIntervalMs() {
+        return routeReassertIntervalMs;
     }
 
     /**

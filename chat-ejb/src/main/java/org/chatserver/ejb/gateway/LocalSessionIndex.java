@@ -66,6 +66,15 @@ public class LocalSessionIndex {
         }
     }
 
+    /**
+     * Writes all of this node's entries to the routing table again. Redis holds only what can be rebuilt: after it
+     * restarted empty, this brings live delivery back without clients reconnecting.
+     */
+    public void reassertRoutes() {
+        routing.addNode(config.nodeId(), List.copyOf(byChannel.keySet()));
+        byUser.keySet().forEach(user -> routing.addUserNode(config.nodeId(), user.workspace(), user.user()));
+    }
+
     /** Applies an event another node addressed to this node. */
     public void apply(NodeEvent event) {
         if (event instanceof NodeDelivery message) {

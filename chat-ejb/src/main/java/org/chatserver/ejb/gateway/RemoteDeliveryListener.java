@@ -1,9 +1,16 @@
 package org.chatserver.ejb.gateway;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 
 import org.chatserver.ejb.config.ChatConfig;
@@ -11,11 +18,14 @@ import org.chatserver.ejb.fanout.NodeMessageBus;
 
 /**
  * Receives the events other nodes addressed to this node (messages, channel frames, subscription changes) and applies
- * them to this node's connections, from start-up to shutdown.
+ * them to this node's connections, from start-up to shutdown; and reasserts this node's routes every
+ * {@code chat.routing.reassert-interval-ms}.
  */
 @Singleton
 @Startup
 public class RemoteDeliveryListener {
+
+    private static final Logger LOG = Logger.getLogger(RemoteDeliveryListener.class.getName());
 
     @Inject
     ChatConfig config;
@@ -26,9 +36,24 @@ public class RemoteDeliveryListener {
     @Inject
     LocalSessionIndex index;
 
+    @Resource
+    TimerService timers;
+
     @PostConstruct
     void subscribe() {
         bus.subscribe(config.nodeId(), index::apply);
+        long every = config.routeReassertIntervalMs();
+        timers.createIntervalTimer(every, every, new TimerConfig(null, false));
+    }
+
+    /** Keeps this node's routes in Redis even if Redis lost them (Redisson resubscribes the bus by itself). */
+    @Timeout
+    void reassertRoutes() {
+        try {
+            index.reassertRoutes();
+        } catch (RuntimeException redisDown) {
+            LOG.log(Level.FINE, "Routes not reasserted; retrying at the next tick", redisDown);
+        }
     }
 
     @PreDestroy
