@@ -1,5 +1,6 @@
 package org.chatserver.stack;
 
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,9 +8,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the application archives that Payara Micro deploys: the Kafka resource adapter
- * ({@code org.chatserver:chat-kafka-rar:rar}) and the web application ({@code org.chatserver:chat-web:war:micro}).
- * Looked up in order: the explicit setting, the build tree (the freshest build), the local Maven repository.
+ * Finds the application archives that Payara deploys: for Payara Micro the Kafka resource adapter
+ * ({@code org.chatserver:chat-kafka-rar:rar}) and the web application ({@code org.chatserver:chat-web:war:micro}), for
+ * Payara Server the enterprise archive ({@code org.chatserver:chat-ear:ear}). Looked up in order: the explicit
+ * setting, the build tree (the freshest build), the local Maven repository. Also locates the JDBC driver that both
+ * are given.
  *
  * <p>Immutable and thread-safe.
  */
@@ -62,6 +65,39 @@ public final class ApplicationArtifacts {
         }
         candidates.add(inLocalRepository("chat-web", v, "chat-web-" + v + "-micro.war"));
         return candidates;
+    }
+
+    /** @return the enterprise archive, if it exists anywhere */
+    public Optional<Path> ear() {
+        return firstExisting(earCandidates());
+    }
+
+    /** @return the places searched for the enterprise archive; the first is where it is expected */
+    public List<Path> earCandidates() {
+        if (config.appEar().isPresent()) {
+            return List.of(config.appEar().get());
+        }
+        String v = build.projectVersion();
+        List<Path> candidates = new ArrayList<>();
+        for (Path root : repositoryRoots()) {
+            // chat-ear's POM names it chat.ear.
+            candidates.add(root.resolve("chat-ear/target/chat.ear"));
+        }
+        candidates.add(inLocalRepository("chat-ear", v, "chat-ear-" + v + ".ear"));
+        return candidates;
+    }
+
+    /**
+     * @return the MariaDB Connector/J jar the launcher itself runs with, which Payara is given too (Micro's
+     *         {@code --addLibs}, the Server script's {@code add-library})
+     * @throws IllegalStateException if it cannot be located
+     */
+    public static Path jdbcDriver() {
+        try {
+            return Path.of(org.mariadb.jdbc.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new IllegalStateException("cannot locate the mariadb-java-client jar: " + e.getMessage(), e);
+        }
     }
 
     /** The checkout found from the working folder, then the one this module was built in, if different. */

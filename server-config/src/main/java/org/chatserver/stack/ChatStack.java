@@ -1,10 +1,13 @@
 package org.chatserver.stack;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URL;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,6 +20,9 @@ import java.util.concurrent.CompletableFuture;
  * ChatStack status       what runs, on which ports
  * ChatStack infra start  like start, without Payara Micro (for the integration tests); writes the command files
  * ChatStack infra stop   stop the infrastructure that infra start started
+ * ChatStack payara-server-script [file]
+ *                        write the asadmin script that sets up a running Payara Server domain and deploys the EAR
+ *                        (default file: &lt;state&gt;/payara/payara-server.asadmin)
  * ChatStack config       print the settings as a Markdown table
  * </pre>
  *
@@ -28,16 +34,22 @@ import java.util.concurrent.CompletableFuture;
 public final class ChatStack {
 
     private static final String USAGE = String.join("\n",
-            "usage: ./chat [--build] [run|start|stop|status|infra start|infra stop|config]",
+            "usage: ./chat [--build] [run|start|stop|status|infra start|infra stop|payara-server-script [file]|config]",
             "  run          start MariaDB, Redis, Kafka and Payara Micro in the foreground (default); Ctrl-C stops",
             "  start        the same, but return once ready and leave it running",
             "  stop         stop what start left running",
             "  status       show what runs, on which ports",
             "  infra start  start MariaDB, Redis and Kafka only, and write the Payara command files",
             "  infra stop   stop what infra start started",
+            "  payara-server-script [file]",
+            "               write the asadmin script that sets up a running Payara Server domain and deploys the EAR",
+            "               (default <state>/payara/payara-server.asadmin); it says how to run it",
             "  config       print the CHAT_* settings (Markdown table)",
             "  --build      (wrapper) rebuild with Maven first",
             "Settings: CHAT_* environment variables or -D system properties; ./chat config lists them.");
+
+    private static final String SERVER_SCRIPT_STEP = "payara-server";
+    private static final String SERVER_SCRIPT_COMMAND = "payara-server-script";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -101,6 +113,8 @@ public final class ChatStack {
                 control.status();
                 yield 0;
             }
+            case PAYARA_SERVER_SCRIPT -> writePayaraServerScript(config, layout, build,
+                    args.length > 1 ? Path.of(args[1]) : layout.payaraServerScript());
             default -> throw new IllegalStateException("unhandled command " + command);
         };
     }
@@ -137,6 +151,40 @@ public final class ChatStack {
         }
         progress.line("running; press Ctrl-C to stop");
         return supervise(stack);
+    }
+
+    /**
+     * Writes the Payara Server script, with the development JWT key pair it points at (generated if missing), and
+     * says how to run it.
+     */
+    private int writePayaraServerScript(StackConfig config, StackLayout layout, BuildInfo build, Path file) {
+        ApplicationArtifacts artifacts = new ApplicationArtifacts(config, build);
+        Path ear = artifacts.ear().orElse(artifacts.earCandidates().get(0));
+        String nodeId = config.nodeId().orElseGet(() -> UUID.randomUUID().toString());
+        Progress.Step step = progress.begin(SERVER_SCRIPT_STEP, "writing " + StackLayout.display(file));
+        try {
+            JwtKeys.ensure(layout.jwtPrivateKey(), layout.jwtPublicKey());
+            ChatSystemProperties properties = new ChatSystemProperties(config, layout.jwtPrivateKey(),
+                    layout.jwtPublicKey(), nodeId);
+            new PayaraServerScript(config, properties, ear, ApplicationArtifacts.jdbcDriver()).writeTo(file);
+            step.ok();
+        } catch (ConfigException e) {
+            step.failed();
+            err.println("[stack] configuration: " + e.getMessage());
+            return 2;
+        } catch (IOException | GeneralSecurityException | IllegalStateException e) {
+            step.failed();
+            err.println("[stack] FAILED: " + SERVER_SCRIPT_STEP + ": cannot write the script: " + e.getMessage());
+            return 1;
+        }
+        if (artifacts.ear().isEmpty()) {
+            progress.info(SERVER_SCRIPT_STEP, "note: " + StackLayout.display(ear) + " is not built yet; the script "
+                    + "deploys it from there");
+        }
+        progress.info(SERVER_SCRIPT_STEP, "node id " + nodeId + ", keys in " + StackLayout.display(layout.keysDir()));
+        out.println("  run it against a running domain without these resources:");
+        out.println("  asadmin --port <admin port> multimode --file " + file.toAbsolutePath() + " --encoding UTF-8");
+        return 0;
     }
 
     /** Waits until a service exits; unless that is the shutdown hook at work, stops the rest and reports it. */
@@ -195,13 +243,17 @@ public final class ChatStack {
 
     /** The commands of the command line. */
     enum Command {
-        RUN, START, STOP, STATUS, INFRA_START, INFRA_STOP, CONFIG, HELP;
+        RUN, START, STOP, STATUS, INFRA_START, INFRA_STOP, PAYARA_SERVER_SCRIPT, CONFIG, HELP;
 
         /**
          * @param args command-line arguments
          * @return the command, or null if the arguments are not a valid command
          */
         static Command parse(String[] args) {
+            if (args.length > 0 && SERVER_SCRIPT_COMMAND.equalsIgnoreCase(args[0])) {
+                // The only command with an operand: the file to write.
+                return args.length <= 2 ? PAYARA_SERVER_SCRIPT : null;
+            }
             String joined = String.join(" ", args).trim().toLowerCase(Locale.ROOT);
             return switch (joined) {
                 case "", "run" -> RUN;

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Reads Payara Micro's startup log: whether it has finished starting ({@value #READY_MARKER}), and what went wrong on
  * the way. Micro reports "Deployed N archive(s)" and its URLs even when a deployment failed, and logs a failed boot
- * command only as a WARNING, so readiness alone says nothing about success: the problems are found here.
+ * command only as a WARNING, so readiness alone says nothing about success: the problems are found here. Payara
+ * Server's {@code server.log} has the same record format, and {@link #problems(String)} reads it too.
  *
  * <p>A problem is a SEVERE record, a failed boot command, or a failed deployment. Stateless and thread-safe.
  */

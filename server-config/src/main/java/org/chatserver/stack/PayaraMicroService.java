@@ -215,9 +215,9 @@ final class PayaraMicroService implements StackService {
 
     private static Path mariaDbDriverJar() throws StepFailedException {
         try {
-            return Path.of(org.mariadb.jdbc.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException | RuntimeException e) {
-            throw new StepFailedException(NAME, "cannot locate the mariadb-java-client jar: " + e.getMessage());
+            return ApplicationArtifacts.jdbcDriver();
+        } catch (IllegalStateException e) {
+            throw new StepFailedException(NAME, e.getMessage());
         }
     }
 

@@ -88,15 +88,18 @@ public final class StackConfig {
     /** Partitions of the {@code chat.messages} topic when it is created. */
     public static final Setting KAFKA_PARTITIONS = new Setting("CHAT_KAFKA_PARTITIONS", "`8`",
             "Partitions of topic `chat.messages` when the stack creates it.");
-    /** Gateway node id of the Payara Micro instance. */
+    /** Gateway node id of the Payara Micro instance, or of the Payara Server the script sets up. */
     public static final Setting NODE_ID = new Setting("CHAT_NODE_ID", "a random UUID per start",
-            "Gateway node id of the Payara Micro instance (`chat.node.id`).");
+            "Gateway node id (`chat.node.id`) of Payara Micro, or of the Payara Server the script sets up.");
     /** The web application to deploy. */
     public static final Setting APP_WAR = new Setting("CHAT_APP_WAR", "`chat-web/target/chat-web-micro.war`",
             "WAR deployed at `/` (else the build tree's, else the local Maven repository's `chat-web` `micro` WAR).");
     /** The Kafka resource adapter to deploy. */
     public static final Setting APP_RAR = new Setting("CHAT_APP_RAR", "`chat-kafka-rar/target/chat-kafka-rar.rar`",
             "Kafka resource adapter deployed before the WAR (else the build tree's, else the local repository's).");
+    /** The enterprise archive the Payara Server script deploys. */
+    public static final Setting APP_EAR = new Setting("CHAT_APP_EAR", "`chat-ear/target/chat.ear`",
+            "EAR that `./chat payara-server-script` deploys (else the build tree's, else the local repository's).");
     /** Extra JVM options of Payara Micro. */
     public static final Setting PAYARA_JAVA_OPTS = new Setting("CHAT_PAYARA_JAVA_OPTS", "`-Xms256m -Xmx1g`",
             "JVM options of Payara Micro (space-separated, no quoting).");
@@ -114,7 +117,7 @@ public final class StackConfig {
     public static final List<Setting> SETTINGS = List.of(STATE_DIR, BIND_ADDRESS, HTTP_PORT, HTTPS_PORT,
             HTTPS_KEYSTORE, HTTPS_KEYSTORE_PASSWORD, HTTPS_KEY_ALIAS, DB_HOST, DB_PORT, DB_USER, DB_PASSWORD,
             DB_PREFIX, SHARDS, DB_POOL_STEADY, DB_POOL_MAX, REDIS_HOST, REDIS_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT,
-            KAFKA_BOOTSTRAP, KAFKA_PARTITIONS, NODE_ID, APP_WAR, APP_RAR, PAYARA_JAVA_OPTS, KAFKA_JAVA_OPTS,
+            KAFKA_BOOTSTRAP, KAFKA_PARTITIONS, NODE_ID, APP_WAR, APP_RAR, APP_EAR, PAYARA_JAVA_OPTS, KAFKA_JAVA_OPTS,
             STARTUP_TIMEOUT, STOP_TIMEOUT);
 
     /** Name of the directory database, after the prefix. */
@@ -153,6 +156,7 @@ public final class StackConfig {
     private final Optional<String> nodeId;
     private final Optional<Path> appWar;
     private final Optional<Path> appRar;
+    private final Optional<Path> appEar;
     private final List<String> payaraJavaOpts;
     private final List<String> kafkaJavaOpts;
     private final Duration startupTimeout;
@@ -185,6 +189,7 @@ public final class StackConfig {
         this.nodeId = in.optional(NODE_ID);
         this.appWar = in.path(APP_WAR);
         this.appRar = in.path(APP_RAR);
+        this.appEar = in.path(APP_EAR);
         this.payaraJavaOpts = in.words(PAYARA_JAVA_OPTS, "-Xms256m -Xmx1g");
         this.kafkaJavaOpts = in.words(KAFKA_JAVA_OPTS, "-Xms128m -Xmx512m");
         this.startupTimeout = Duration.ofSeconds(in.integer(STARTUP_TIMEOUT, 180, 1, 3600));
@@ -427,6 +432,11 @@ public final class StackConfig {
     /** @return the RAR override, if any ({@link #APP_RAR}) */
     public Optional<Path> appRar() {
         return appRar;
+    }
+
+    /** @return the EAR override, if any ({@link #APP_EAR}) */
+    public Optional<Path> appEar() {
+        return appEar;
     }
 
     /** @return JVM options of Payara Micro ({@link #PAYARA_JAVA_OPTS}) */

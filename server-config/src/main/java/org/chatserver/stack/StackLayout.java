@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * Where everything lives under the state folder. One place for the file names, because the integration tests and the
  * documentation refer to them ({@code payara/pre-boot.asadmin}, {@code payara/post-boot.asadmin},
- * {@code payara/system.properties}, {@code keys/jwt-*.pem}).
+ * {@code payara/system.properties}, {@code payara/payara-server.asadmin}, {@code keys/jwt-*.pem}).
  *
  * <p>Immutable and thread-safe; {@link #createDirectories()} is idempotent.
  */
@@ -20,6 +20,9 @@ public final class StackLayout {
     public static final String POST_BOOT_FILE = "post-boot.asadmin";
     /** File name of the system properties (the application's MicroProfile Config) in {@link #payaraDir()}. */
     public static final String SYSTEM_PROPERTIES_FILE = "system.properties";
+
+    /** File name of the Payara Server script in {@link #payaraDir()}, unless another is asked for. */
+    public static final String PAYARA_SERVER_SCRIPT_FILE = "payara-server.asadmin";
 
     private final Path root;
 
@@ -73,7 +76,7 @@ public final class StackLayout {
         return root.resolve("kafka");
     }
 
-    /** @return the Payara command files, system properties, and Micro's root folder */
+    /** @return the Payara command files, system properties, the Payara Server script, and Micro's root folder */
     public Path payaraDir() {
         return root.resolve("payara");
     }
@@ -91,6 +94,11 @@ public final class StackLayout {
     /** @return the system properties file handed to Payara Micro with {@code --systemproperties} */
     public Path systemPropertiesFile() {
         return payaraDir().resolve(SYSTEM_PROPERTIES_FILE);
+    }
+
+    /** @return the default Payara Server script ({@code ./chat payara-server-script}) */
+    public Path payaraServerScript() {
+        return payaraDir().resolve(PAYARA_SERVER_SCRIPT_FILE);
     }
 
     /** @return Payara Micro's {@code --rootdir} */

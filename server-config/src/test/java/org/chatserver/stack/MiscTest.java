@@ -38,6 +38,11 @@ class MiscTest {
         assertEquals(ChatStack.Command.HELP, ChatStack.Command.parse(new String[] {"--help"}));
         assertNull(ChatStack.Command.parse(new String[] {"infra"}));
         assertNull(ChatStack.Command.parse(new String[] {"restart"}));
+        assertEquals(ChatStack.Command.PAYARA_SERVER_SCRIPT,
+                ChatStack.Command.parse(new String[] {"payara-server-script"}));
+        assertEquals(ChatStack.Command.PAYARA_SERVER_SCRIPT,
+                ChatStack.Command.parse(new String[] {"payara-server-script", "/tmp/my script.asadmin"}));
+        assertNull(ChatStack.Command.parse(new String[] {"payara-server-script", "a", "b"}));
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.chatserver.kafka.api.KafkaRecordProperties;
  *
  * <p>The adapter is named literally (Payara does not substitute configuration there): on Payara Micro it is the
  * standalone RAR's name; the EAR overrides it with its embedded module's name through an alternative deployment
- * descriptor (chat-ear's {@code application.xml}). Payara resolves {@code ${MPCONFIG=...}} in activation properties
+ * runtime descriptor (chat-ear's {@code glassfish-chat-ejb-in-ear.xml}). Payara resolves {@code ${MPCONFIG=...}} in activation properties
  * from server-level configuration only (system properties, not the application's config file), so the bootstrap
  * servers must be set there: server-config does so on both Payara Micro and Payara Server.
  *
