@@ -21,10 +21,10 @@ import org.chatserver.kafka.api.KafkaRecordProperties;
  * partition has one consumer in the cluster) and hands each message to {@link FanoutService}.
  *
  * <p>The adapter is named literally (Payara does not substitute configuration there): on Payara Micro it is the
- * standalone RAR's name; the EAR overrides it with its embedded module's name through an alternative deployment
- * runtime descriptor (chat-ear's {@code glassfish-chat-ejb-in-ear.xml}). Payara resolves {@code ${MPCONFIG=...}} in activation properties
- * from server-level configuration only (system properties, not the application's config file), so the bootstrap
- * servers must be set there: server-config does so on both Payara Micro and Payara Server.
+ * standalone RAR's name; the EAR overrides it with its embedded module's name through an alternative runtime
+ * descriptor (chat-ear's {@code glassfish-chat-ejb-in-ear.xml}). Payara resolves {@code ${MPCONFIG=...}} in
+ * activation properties from server-level configuration only (system properties, not the application's config
+ * file), so the bootstrap servers must be set there: server-config does so on Payara Micro and Payara Server.
  *
  * <p>An exception makes the adapter retry the record with backoff and keeps its offset uncommitted. A record that can
  * never be read is the one exception: it is logged with its coordinates and skipped, since retrying cannot help.
