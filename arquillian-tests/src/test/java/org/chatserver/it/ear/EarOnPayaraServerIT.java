@@ -19,6 +19,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.chatserver.it.support.ChatClient;
+import org.chatserver.it.support.FirstMessage;
 import org.chatserver.it.support.ChatSocket;
 import org.chatserver.it.support.TestStack;
 import org.chatserver.stack.ChatSystemProperties;
@@ -116,34 +117,7 @@ class EarOnPayaraServerIT {
 
     @Test
     void alicesFirstMessageReachesBobWithTheSeqOfHerAck() {
-        String workspace = "ear-it-" + UUID.randomUUID();
-        String alice = client.token(workspace, "alice");
-        String bob = client.token(workspace, "bob");
-        ChatClient.Reply created = client.post("/api/v1/channels", alice, Json.createObjectBuilder()
-                .add("name", "general").add("kind", "public").add("members", Json.createArrayBuilder().add("bob"))
-                .build());
-        assertEquals(201, created.status(), created.toString());
-        String channel = created.json().getString("id");
-
-        try (ChatSocket bobs = client.connect(bob); ChatSocket alices = client.connect(alice)) {
-            bobs.next("hello");
-            alices.next("hello");
-            alices.send(Json.createObjectBuilder().add("op", "send").add("client_msg_id", "ear-1")
-                    .add("channel", channel).add("body", "hello bob, from the EAR").build());
-
-            JsonObject ack = alices.next("ack");
-            assertEquals("ear-1", ack.getString("client_msg_id"));
-            assertEquals(channel, ack.getString("channel"));
-            assertEquals(1, ack.getJsonNumber("seq").longValue());
-            assertFalse(ack.getBoolean("duplicate"));
-
-            JsonObject msg = bobs.next("msg");
-            assertEquals(channel, msg.getString("channel"));
-            assertEquals(ack.getString("id"), msg.getString("id"));
-            assertEquals(1, msg.getJsonNumber("seq").longValue());
-            assertEquals("alice", msg.getString("from"));
-            assertEquals("hello bob, from the EAR", msg.getString("body"));
-        }
+        FirstMessage.aliceToBob(client, "hello bob, from the EAR");
     }
 
     private static Path distribution() {

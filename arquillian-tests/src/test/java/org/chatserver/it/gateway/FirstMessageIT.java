@@ -17,6 +17,7 @@ import jakarta.json.JsonObject;
 
 import org.chatserver.it.support.ChatClient;
 import org.chatserver.it.support.ChatSocket;
+import org.chatserver.it.support.FirstMessage;
 import org.chatserver.it.support.MicroDeployment;
 import org.chatserver.it.support.TestStack;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -101,43 +102,14 @@ class FirstMessageIT {
 
     @Test
     void alicesMessageReachesBobsSocketWithTheSeqOfHerAck() throws SQLException {
-        String alice = client.token(workspace, "alice");
-        String bob = client.token(workspace, "bob");
-        ChatClient.Reply created = client.post("/api/v1/channels", alice, Json.createObjectBuilder()
-                .add("name", "general").add("kind", "public").add("members", Json.createArrayBuilder().add("bob"))
-                .build());
-        assertEquals(201, created.status(), created.toString());
-        String channel = created.json().getString("id");
-
-        try (ChatSocket bobs = client.connect(bob); ChatSocket alices = client.connect(alice)) {
-            bobs.next("hello");
-            alices.next("hello");
-            alices.send(Json.createObjectBuilder().add("op", "send").add("client_msg_id", "first-1")
-                    .add("channel", channel).add("body", "hello bob").build());
-
-            JsonObject ack = alices.next("ack");
-            assertEquals("first-1", ack.getString("client_msg_id"));
-            assertEquals(channel, ack.getString("channel"));
-            assertEquals(1, ack.getJsonNumber("seq").longValue());
-            assertFalse(ack.getBoolean("duplicate"));
-
-            JsonObject msg = bobs.next("msg");
-            assertEquals(channel, msg.getString("channel"));
-            assertEquals(ack.getString("id"), msg.getString("id"));
-            assertEquals(ack.getJsonNumber("seq").longValue(), msg.getJsonNumber("seq").longValue());
-            assertEquals("alice", msg.getString("from"));
-            assertEquals("hello bob", msg.getString("body"));
-            assertEquals("first-1", msg.getString("client_msg_id"));
-            assertEquals(ack.getJsonNumber("ts").longValue(), msg.getJsonNumber("ts").longValue());
-
-            JsonObject own = alices.next("msg");
-            assertEquals(ack.getString("id"), own.getString("id"), "the sender's own connection gets it too");
-
-            assertStoredOnlyOnTheWorkspacesShard(ack.getString("id"));
-        }
+        FirstMessage.Outcome first = FirstMessage.aliceToBob(client, "hello bob");
+        assertEquals(first.ack().getString("id"), first.ownMsg().getString("id"),
+                "the sender's own connection gets it too");
+        assertStoredOnlyOnTheWorkspacesShard(first.workspace(), first.ack().getString("id"));
     }
 
-    private void assertStoredOnlyOnTheWorkspacesShard(String messageId) throws SQLException {
+    private static void assertStoredOnlyOnTheWorkspacesShard(String workspace, String messageId)
+            throws SQLException {
         int shard;
         try (Connection directory = TestStack.database("directory");
                 PreparedStatement query = directory.prepareStatement(

@@ -134,7 +134,8 @@ class MembershipIT {
             bobs.next("hello");
             alices.next("hello");
             String dm = create(alice, "dm", null, "bob");
-            assertMember(bobs.next("member"), dm, "bob", "joined");
+            assertMember(bobs.next(frame -> "member".equals(frame.getString("op"))
+                    && "bob".equals(frame.getString("user")), "bob's member frame"), dm, "bob", "joined");
 
             send(alices, dm, "dm-1");
             assertEquals("dm-1", bobs.next("msg").getString("client_msg_id"));

@@ -23,7 +23,7 @@ import jakarta.json.JsonObject;
 public final class ChatSocket implements AutoCloseable {
 
     /** How long a test waits for an expected frame or close. */
-    public static final Duration WAIT = Duration.ofSeconds(20);
+    public static final Duration WAIT = Duration.ofSeconds(40);
 
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
@@ -77,8 +77,11 @@ public final class ChatSocket implements AutoCloseable {
         sendRaw(frame.toString());
     }
 
-    /** Sends one text frame as it is (which need not be valid JSON). */
-    public void sendRaw(String text) {
+    /**
+     * Sends one text frame as it is (which need not be valid JSON). Synchronized: a WebSocket takes one send at a
+     * time, and the keep-alive pings come from another thread.
+     */
+    public synchronized void sendRaw(String text) {
         socket.sendText(text, true).join();
     }
 

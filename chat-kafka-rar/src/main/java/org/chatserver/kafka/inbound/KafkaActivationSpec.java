@@ -21,7 +21,7 @@ import java.util.Set;
  * {@code clientId}, {@code autoOffsetReset} ({@value #DEFAULT_AUTO_OFFSET_RESET}), {@code maxPollRecords}
  * ({@value #DEFAULT_MAX_POLL_RECORDS}), {@code retryBackoffMs} ({@value #DEFAULT_RETRY_BACKOFF_MS}),
  * {@code retryBackoffMaxMs} ({@value #DEFAULT_RETRY_BACKOFF_MAX_MS}), {@code pollTimeoutMs}
- * ({@value #DEFAULT_POLL_TIMEOUT_MS}).
+ * ({@value #DEFAULT_POLL_TIMEOUT_MS}), {@code sessionTimeoutMs} ({@value #DEFAULT_SESSION_TIMEOUT_MS}).
  *
  * <p>Not thread-safe: a JavaBean the container configures before activation and that is only read afterwards.
  */
@@ -42,6 +42,15 @@ public class KafkaActivationSpec implements ActivationSpec {
     /** How long one poll waits for records; also how quickly the loop notices a due retry or a stop request. */
     public static final int DEFAULT_POLL_TIMEOUT_MS = 500;
 
+    /**
+     * How long the group waits for a consumer that stopped heartbeating (its node died) before giving its
+     * partitions to the others: a third of Kafka's default, so a dead node's channels are fanned out again within
+     * seconds. Heartbeats go three times per timeout.
+     */
+    public static final int DEFAULT_SESSION_TIMEOUT_MS = 15_000;
+
+    private static final int HEARTBEATS_PER_SESSION_TIMEOUT = 3;
+
     private static final Set<String> AUTO_OFFSET_RESET_VALUES = Set.of("earliest", "latest", "none");
 
     private String bootstrapServers;
@@ -53,6 +62,7 @@ public class KafkaActivationSpec implements ActivationSpec {
     private Integer retryBackoffMs = DEFAULT_RETRY_BACKOFF_MS;
     private Integer retryBackoffMaxMs = DEFAULT_RETRY_BACKOFF_MAX_MS;
     private Integer pollTimeoutMs = DEFAULT_POLL_TIMEOUT_MS;
+    private Integer sessionTimeoutMs = DEFAULT_SESSION_TIMEOUT_MS;
     private ResourceAdapter resourceAdapter;
 
     public String getBootstrapServers() {
@@ -136,6 +146,15 @@ public class KafkaActivationSpec implements ActivationSpec {
         this.pollTimeoutMs = pollTimeoutMs;
     }
 
+    public Integer getSessionTimeoutMs() {
+        return sessionTimeoutMs;
+    }
+
+    /** @param sessionTimeoutMs how long the group waits for a silent consumer before reassigning its partitions */
+    public void setSessionTimeoutMs(Integer sessionTimeoutMs) {
+        this.sessionTimeoutMs = sessionTimeoutMs;
+    }
+
     @Override
     public ResourceAdapter getResourceAdapter() {
         return resourceAdapter;
@@ -166,6 +185,7 @@ public class KafkaActivationSpec implements ActivationSpec {
         requirePositive("retryBackoffMs", retryBackoffMs, problems);
         requirePositive("retryBackoffMaxMs", retryBackoffMaxMs, problems);
         requirePositive("pollTimeoutMs", pollTimeoutMs, problems);
+        requirePositive("sessionTimeoutMs", sessionTimeoutMs, problems);
         if (problems.isEmpty() && retryBackoffMaxMs < retryBackoffMs) {
             problems.add("retryBackoffMaxMs must be at least retryBackoffMs");
         }
@@ -196,6 +216,8 @@ public class KafkaActivationSpec implements ActivationSpec {
         // A fetch the broker holds open delays the refetch of a partition rewound for a retry: keep the hold no
         // longer than the first backoff, so retries come when the backoff says (Kafka's default is 500 ms).
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, retryBackoffMs);
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeoutMs);
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, sessionTimeoutMs / HEARTBEATS_PER_SESSION_TIMEOUT);
         return config;
     }
 
