@@ -104,6 +104,10 @@ class MembershipIT {
             send(alices, team, "hi-bob");
             assertEquals("hi-bob", bobs.next("msg").getString("client_msg_id"));
         }
+        assertEquals(200, client.post("/api/v1/channels/" + team + "/join", bob, null).status(),
+                "a member joining a private channel again gets it");
+        assertEquals(404, client.post("/api/v1/channels/" + team + "/join", client.token(workspace, "carol"), null)
+                .status(), "a private channel cannot be joined");
     }
 
     @Test

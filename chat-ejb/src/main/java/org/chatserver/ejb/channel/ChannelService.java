@@ -92,17 +92,21 @@ public class ChannelService {
     }
 
     /**
-     * Makes the caller a member of a public channel (a member already stays one).
+     * Makes the caller a member of a public channel; a member of any channel it can see already stays one.
      *
-     * @throws ChatProblem {@code unknown_channel} for a channel that is not public and visible
+     * @throws ChatProblem {@code unknown_channel} for a channel the caller cannot join (not public, not visible)
      */
     public ChannelView join(Identity caller, String channelId) {
         return shards.callIn(caller.workspace(), () -> {
             Channel channel = channels.lockForAppend(caller.workspace(), channelId)
-                    .filter(found -> found.kind() == ChannelKind.PUBLIC)
                     .orElseThrow(() -> ChatProblem.unknownChannel(channelId));
-            Membership membership = memberships.find(channelId, caller.user())
-                    .orElseGet(() -> addMember(channel, caller.user()));
+            Membership membership = memberships.find(channelId, caller.user()).orElse(null);
+            if (membership == null) {
+                if (channel.kind() != ChannelKind.PUBLIC) {
+                    throw ChatProblem.unknownChannel(channelId);
+                }
+                membership = addMember(channel, caller.user());
+            }
             return ChannelView.of(channel, membership);
         });
     }
