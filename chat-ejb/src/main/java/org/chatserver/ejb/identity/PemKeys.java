@@ -9,13 +9,11 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /**
- * Reads RSA keys in PEM form (PKCS#8 private keys, X.509 public keys) from a {@code file:} URL, a
+ * Reads RSA private keys in PEM form (PKCS#8) from a {@code file:} URL, a
  * {@code classpath:} resource or a plain path. The JDK parses the DER; only the PEM armour is stripped here, which
  * needs no library. Stateless.
  */
@@ -44,13 +42,6 @@ final class PemKeys {
         }
     }
 
-    static RSAPublicKey publicKey(String pem) {
-        try {
-            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(pem)));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("not an X.509 RSA public key", e);
-        }
-    }
 
     static RSAPrivateKey privateKey(String pem) {
         try {

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The built-in token issuer for local development and tests: signs RS256 JWTs with the key whose public half the
- * server verifies ({@link TokenVerifier}). Exists only when {@code chat.auth.issuer.enabled} is true; production
+ * server verifies (MicroProfile JWT). Exists only when {@code chat.auth.issuer.enabled} is true; production
  * takes its tokens from the enterprise identity provider.
  *
  * <p>Tokens carry {@code sub}, {@code upn} (the user), {@code workspace}, {@code name}, {@code groups}, {@code iss},

@@ -2,6 +2,7 @@ package org.chatserver.web.auth;
 
 import java.net.URI;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,6 +31,7 @@ public class ConnectResource {
     @Context
     UriInfo uri;
 
+    @PermitAll
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public ConnectTicket connect() {

@@ -1,5 +1,6 @@
 package org.chatserver.web.auth;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ public class MeResource {
     @Inject
     Caller caller;
 
+    @PermitAll
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Identity me() {

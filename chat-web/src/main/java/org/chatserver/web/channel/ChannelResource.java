@@ -2,6 +2,7 @@ package org.chatserver.web.channel;
 
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -45,6 +46,7 @@ public class ChannelResource {
     @Inject
     ChannelService channels;
 
+    @PermitAll
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonObject body) {
@@ -57,6 +59,7 @@ public class ChannelResource {
     }
 
     /** The caller's channels, or with {@code public=true} a page of the workspace's public channels. */
+    @PermitAll
     @GET
     public Object list(@QueryParam("public") boolean publicOnes, @QueryParam("name") String name,
             @QueryParam("after") String after, @QueryParam("limit") String limit) {
@@ -67,18 +70,21 @@ public class ChannelResource {
         return new ChannelList(channels.listMine(caller.identity()));
     }
 
+    @PermitAll
     @GET
     @Path("{id}")
     public ChannelView get(@PathParam("id") String channelId) {
         return channels.get(caller.identity(), channelId);
     }
 
+    @PermitAll
     @POST
     @Path("{id}/join")
     public ChannelView join(@PathParam("id") String channelId) {
         return channels.join(caller.identity(), channelId);
     }
 
+    @PermitAll
     @POST
     @Path("{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -87,6 +93,7 @@ public class ChannelResource {
         return new Members(channels.addMembers(caller.identity(), channelId, users));
     }
 
+    @PermitAll
     @DELETE
     @Path("{id}/members/{user}")
     public Response removeMember(@PathParam("id") String channelId, @PathParam("user") String user) {
@@ -94,6 +101,7 @@ public class ChannelResource {
         return Response.noContent().build();
     }
 
+    @PermitAll
     @GET
     @Path("{id}/members")
     public MemberPage members(@PathParam("id") String channelId, @QueryParam("after") String after,

@@ -2,6 +2,7 @@ package org.chatserver.web.message;
 
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -55,6 +56,7 @@ public class MessageResource {
     @Inject
     ChatConfig config;
 
+    @PermitAll
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response send(@PathParam("id") String channelId, JsonObject body) {
@@ -66,6 +68,7 @@ public class MessageResource {
                 .entity(new Sent(result.id(), result.channel(), result.seq(), result.ts())).build();
     }
 
+    @PermitAll
     @GET
     public Page history(@PathParam("id") String channelId, @QueryParam("after_seq") String afterSeq,
             @QueryParam("before_seq") String beforeSeq, @QueryParam("limit") String limit) {
