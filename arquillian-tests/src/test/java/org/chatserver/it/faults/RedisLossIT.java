@@ -49,9 +49,7 @@ class RedisLossIT {
         String workspace = "it-" + UUID.randomUUID();
         String alice = client.token(workspace, "alice");
         String bob = client.token(workspace, "bob");
-        String channel = client.post("/api/v1/channels", alice, Json.createObjectBuilder().add("name", "ops")
-                .add("kind", "public").add("members", Json.createArrayBuilder().add("bob")).build())
-                .json().getString("id");
+        String channel = client.publicChannel(alice, "ops", "bob");
 
         try (ChatSocket bobs = client.connect(bob)) {
             bobs.next("hello");

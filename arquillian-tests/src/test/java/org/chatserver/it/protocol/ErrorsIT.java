@@ -53,8 +53,7 @@ class ErrorsIT {
         client = new ChatClient(MicroDeployment.base(deployed));
         workspace = "it-" + UUID.randomUUID();
         alice = client.token(workspace, "alice");
-        channel = client.post("/api/v1/channels", alice, Json.createObjectBuilder().add("name", "general")
-                .add("kind", "public").build()).json().getString("id");
+        channel = client.publicChannel(alice, "general");
     }
 
     @Test

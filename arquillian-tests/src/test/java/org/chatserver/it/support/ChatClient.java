@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 
@@ -91,6 +92,20 @@ public final class ChatClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Creates a public channel of {@code token}'s user with {@code members}; answers its id. */
+    public String publicChannel(String token, String name, String... members) {
+        JsonArrayBuilder memberArray = Json.createArrayBuilder();
+        for (String member : members) {
+            memberArray.add(member);
+        }
+        Reply created = post("/api/v1/channels", token, Json.createObjectBuilder().add("name", name)
+                .add("kind", "public").add("members", memberArray).build());
+        if (created.status() != 201) {
+            throw new IllegalStateException("create channel: " + created);
+        }
+        return created.json().getString("id");
     }
 
     /** Opens a WebSocket with a fresh ticket of {@code token}'s user. */
