@@ -20,6 +20,11 @@ import java.util.concurrent.CompletableFuture;
  * ChatStack status       what runs, on which ports
  * ChatStack infra start  like start, without Payara Micro (for the integration tests); writes the command files
  * ChatStack infra stop   stop the infrastructure that infra start started
+ * ChatStack node restart kill Payara Micro (SIGKILL) and start it again on the running infrastructure; returns once
+ *                        ready (failover measurements)
+ * ChatStack infra stop|start mariadb|redis|kafka
+ *                        stop one service the stack started, or start it again (same data, same ports): for fault
+ *                        tests, with the rest of the stack running
  * ChatStack payara-server-script [file]
  *                        write the asadmin script that sets up a running Payara Server domain and deploys the EAR
  *                        (default file: &lt;state&gt;/payara/payara-server.asadmin)
@@ -34,13 +39,18 @@ import java.util.concurrent.CompletableFuture;
 public final class ChatStack {
 
     private static final String USAGE = String.join("\n",
-            "usage: ./chat [--build] [run|start|stop|status|infra start|infra stop|payara-server-script [file]|config]",
+            "usage: ./chat [--build] [run|start|stop|status|infra start|infra stop|infra start|stop <service>|"
+                    + "node restart|payara-server-script [file]|config]",
             "  run          start MariaDB, Redis, Kafka and Payara Micro in the foreground (default); Ctrl-C stops",
             "  start        the same, but return once ready and leave it running",
             "  stop         stop what start left running",
             "  status       show what runs, on which ports",
             "  infra start  start MariaDB, Redis and Kafka only, and write the Payara command files",
             "  infra stop   stop what infra start started",
+            "  node restart kill Payara Micro (SIGKILL, like a crash) and start it again on the running infrastructure",
+            "  infra stop <service>, infra start <service>",
+            "               stop one service (mariadb, redis, kafka) the stack started, or start it again with the",
+            "               same data and ports, the rest left running (fault tests)",
             "  payara-server-script [file]",
             "               write the asadmin script that sets up a running Payara Server domain and deploys the EAR",
             "               (default <state>/payara/payara-server.asadmin); it says how to run it",
@@ -101,6 +111,7 @@ public final class ChatStack {
             case RUN -> start(config, layout, build, registry, true, true);
             case START -> start(config, layout, build, registry, true, false);
             case INFRA_START -> start(config, layout, build, registry, false, false);
+            case NODE_RESTART -> restartNode(config, layout, build, registry);
             case STOP -> {
                 control.stop(true);
                 yield 0;
@@ -113,6 +124,8 @@ public final class ChatStack {
                 control.status();
                 yield 0;
             }
+            case INFRA_STOP_ONE -> control.stopOne(args[2].toLowerCase(Locale.ROOT)) ? 0 : 1;
+            case INFRA_START_ONE -> startOne(config, layout, build, registry, args[2].toLowerCase(Locale.ROOT));
             case PAYARA_SERVER_SCRIPT -> writePayaraServerScript(config, layout, build,
                     args.length > 1 ? Path.of(args[1]) : layout.payaraServerScript());
             default -> throw new IllegalStateException("unhandled command " + command);
@@ -151,6 +164,32 @@ public final class ChatStack {
         }
         progress.line("running; press Ctrl-C to stop");
         return supervise(stack);
+    }
+
+    private int restartNode(StackConfig config, StackLayout layout, BuildInfo build, PidRegistry registry) {
+        Stack stack = new Stack(config, layout, build, progress, registry);
+        try {
+            stack.restartNode();
+        } catch (StepFailedException e) {
+            err.println("[stack] FAILED: " + e.getMessage());
+            return 1;
+        }
+        progress.line("node ready");
+        return 0;
+    }
+
+    /** Starts one infrastructure service again, alone, and leaves it running in the background. */
+    private int startOne(StackConfig config, StackLayout layout, BuildInfo build, PidRegistry registry,
+            String service) {
+        Stack stack = new Stack(config, layout, build, progress, registry);
+        try {
+            stack.startOne(service);
+        } catch (StepFailedException e) {
+            err.println("[stack] FAILED: " + e.getMessage());
+            return 1;
+        }
+        progress.line(service + " running in the background; ./chat infra stop " + service + " stops it");
+        return 0;
     }
 
     /**
@@ -243,7 +282,8 @@ public final class ChatStack {
 
     /** The commands of the command line. */
     enum Command {
-        RUN, START, STOP, STATUS, INFRA_START, INFRA_STOP, PAYARA_SERVER_SCRIPT, CONFIG, HELP;
+        RUN, START, STOP, STATUS, INFRA_START, INFRA_STOP, INFRA_START_ONE, INFRA_STOP_ONE, NODE_RESTART,
+        PAYARA_SERVER_SCRIPT, CONFIG, HELP;
 
         /**
          * @param args command-line arguments
@@ -254,6 +294,14 @@ public final class ChatStack {
                 // The only command with an operand: the file to write.
                 return args.length <= 2 ? PAYARA_SERVER_SCRIPT : null;
             }
+            if (args.length == 3 && "infra".equalsIgnoreCase(args[0])
+                    && Stack.INFRA_SERVICES.contains(args[2].toLowerCase(Locale.ROOT))) {
+                return switch (args[1].toLowerCase(Locale.ROOT)) {
+                    case "start" -> INFRA_START_ONE;
+                    case "stop" -> INFRA_STOP_ONE;
+                    default -> null;
+                };
+            }
             String joined = String.join(" ", args).trim().toLowerCase(Locale.ROOT);
             return switch (joined) {
                 case "", "run" -> RUN;
@@ -262,6 +310,7 @@ public final class ChatStack {
                 case "status" -> STATUS;
                 case "infra start" -> INFRA_START;
                 case "infra stop" -> INFRA_STOP;
+                case "node restart" -> NODE_RESTART;
                 case "config" -> CONFIG;
                 case "help", "-h", "--help" -> HELP;
                 default -> null;

@@ -33,6 +33,14 @@ public final class PayaraCommandFiles {
     public static final String RAR_NAME = "chat-kafka-rar";
 
     private static final String LISTENERS = "configs.config.server-config.network-config.network-listeners";
+
+    /**
+     * The transport of both listeners. Its send buffer also sizes Grizzly's per-connection write queue (four times
+     * the buffer): beyond that, WebSocket writes complete only when the client reads, which is what bounds a slow
+     * client's backlog to the application's outbound queue. Left unset, the kernel grows the buffer to megabytes
+     * and Grizzly queues four times that for a client that stopped reading.
+     */
+    static final String TRANSPORT = "configs.config.server-config.network-config.transports.transport.tcp";
     private static final AsadminSyntax SYNTAX = AsadminSyntax.BOOT_COMMAND_FILE;
 
     private final StackConfig config;
@@ -58,9 +66,15 @@ public final class PayaraCommandFiles {
     /** @return the content of {@code pre-boot.asadmin} */
     public String preBoot() {
         String address = SYNTAX.argument(StackConfig.BIND_ADDRESS.name(), config.bindAddress());
-        return header("Runs before Payara Micro boots: bind its listeners before they open.")
+        return header("Runs before Payara Micro boots: bind its listeners before they open, bound their send buffer.")
                 + "set " + LISTENERS + ".network-listener.http-listener.address=" + address + "\n"
-                + "set " + LISTENERS + ".network-listener.https-listener.address=" + address + "\n";
+                + "set " + LISTENERS + ".network-listener.https-listener.address=" + address + "\n"
+                + socketWriteBuffer(config);
+    }
+
+    /** The {@code set} command that bounds the send buffer (and so the write queue) of client connections. */
+    static String socketWriteBuffer(StackConfig config) {
+        return "set " + TRANSPORT + ".socket-write-buffer-size=" + config.socketWriteBuffer() + "\n";
     }
 
     /** @return the content of {@code post-boot.asadmin} */

@@ -18,6 +18,8 @@ import java.util.Objects;
  *   <li>the Kafka producers' connector pool and resource against the adapter embedded in the EAR,
  *       {@value #EMBEDDED_ADAPTER}, which exists only once the EAR is deployed. The application looks the connection
  *       factory up at its first publish, and its outbox relay publishes what could not be published before.</li>
+ *   <li>the send buffer of client connections ({@link StackConfig#SOCKET_WRITE_BUFFER}), last: it bounds what a
+ *       client that stops reading costs, and takes effect when the instance restarts.</li>
  * </ol>
  * Like Micro's post-boot file, it creates everything unconditionally, so it expects a domain without these resources
  * and without the application. asadmin runs every command of the file even after one failed, and its exit status is
@@ -38,6 +40,7 @@ public final class PayaraServerScript {
 
     private static final AsadminSyntax SYNTAX = AsadminSyntax.MULTIMODE_FILE;
 
+    private final StackConfig config;
     private final PayaraResources resources;
     private final ChatSystemProperties properties;
     private final Path ear;
@@ -50,6 +53,7 @@ public final class PayaraServerScript {
      * @param jdbcDriver the MariaDB Connector/J jar, as the server will see the path
      */
     public PayaraServerScript(StackConfig config, ChatSystemProperties properties, Path ear, Path jdbcDriver) {
+        this.config = Objects.requireNonNull(config, "config");
         this.resources = new PayaraResources(config, SYNTAX);
         this.properties = Objects.requireNonNull(properties, "properties");
         this.ear = ear.toAbsolutePath().normalize();
@@ -74,7 +78,10 @@ public final class PayaraServerScript {
                 + "\n# The application: web module at /, EJB module, Kafka resource adapter, libraries.\n"
                 + "deploy --name=" + APPLICATION_NAME + ' ' + SYNTAX.argument("EAR path", ear.toString()) + '\n'
                 + "\n# Kafka producers, from the adapter the EAR brought (" + EMBEDDED_ADAPTER + ").\n"
-                + resources.kafkaConnectionFactory(EMBEDDED_ADAPTER);
+                + resources.kafkaConnectionFactory(EMBEDDED_ADAPTER)
+                + "\n# A bounded send buffer and write queue per client connection, so that a client that stops\n"
+                + "# reading is closed (4008) instead of growing the server's memory. Effective after a restart.\n"
+                + PayaraCommandFiles.socketWriteBuffer(config);
     }
 
     /**

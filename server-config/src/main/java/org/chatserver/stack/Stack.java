@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,9 @@ final class Stack implements StackService.ProcessTracker {
     /** Service names in start order; stops go the other way. */
     static final List<String> SERVICE_ORDER = List.of(MariaDbService.NAME, RedisService.NAME, KafkaService.NAME,
             PayaraMicroService.NAME);
+
+    /** The services {@code infra stop <service>} and {@code infra start <service>} name. */
+    static final List<String> INFRA_SERVICES = List.of(MariaDbService.NAME, RedisService.NAME, KafkaService.NAME);
 
     private final StackConfig config;
     private final StackLayout layout;
@@ -67,6 +71,69 @@ final class Stack implements StackService.ProcessTracker {
                 checkNotStopped();
                 payara.start(progress, this);
             }
+        } catch (StepFailedException | RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    /**
+     * Kills the running Payara Micro node without warning (SIGKILL, as a crash would) and starts it again against the
+     * running infrastructure, for failover measurements (chat-bench's reconnect scenario). Returns once the new node
+     * is ready; the new node keeps running after the launcher exits.
+     *
+     * @throws StepFailedException if the infrastructure is not running or the new node does not come up
+     */
+    void restartNode() throws StepFailedException {
+        try {
+            for (String service : List.of(MariaDbService.NAME, RedisService.NAME, KafkaService.NAME)) {
+                boolean recordedButDead = registry.read(service)
+                        .filter(entry -> entry.liveProcess().isEmpty()).isPresent();
+                if (recordedButDead) {
+                    throw new StepFailedException("node", service + " is not running; start the stack first");
+                }
+            }
+            registry.read(PayaraMicroService.NAME).flatMap(PidRegistry.Entry::liveProcess).ifPresent(node -> {
+                Progress.Step step = progress.begin(PayaraMicroService.NAME, "killing pid " + node.pid());
+                node.handle().destroyForcibly();
+                node.handle().onExit().join();
+                registry.remove(PayaraMicroService.NAME);
+                step.ok("killed");
+            });
+            ApplicationArtifacts artifacts = new ApplicationArtifacts(config, build);
+            PayaraMicroService payara = new PayaraMicroService(config, layout, build, artifacts, starter);
+            payara.preflight();
+            writeCommandFiles(artifacts, true);
+            checkNotStopped();
+            payara.start(progress, this);
+        } catch (StepFailedException | RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts one infrastructure service alone, with the rest of the stack left as it is (after
+     * {@code infra stop <service>}): the same configuration, data folder and ports as {@code infra start}. The process
+     * keeps running after the launcher exits; on failure, what was started is stopped.
+     *
+     * @param service one of {@link #INFRA_SERVICES}
+     * @throws StepFailedException if it runs already or cannot be started
+     */
+    void startOne(String service) throws StepFailedException {
+        try {
+            Optional<PidRegistry.Entry> entry = registry.read(service);
+            if (entry.isPresent() && entry.get().liveProcess().isPresent()) {
+                throw new StepFailedException(service, "already running (pid " + entry.get().pid() + ")");
+            }
+            layout.createDirectories();
+            StackService one = switch (service) {
+                case MariaDbService.NAME -> new MariaDbService(config, layout, build, starter);
+                case RedisService.NAME -> new RedisService(config, layout, starter);
+                case KafkaService.NAME -> new KafkaService(config, layout, build, starter);
+                default -> throw new IllegalArgumentException("not an infrastructure service: " + service);
+            };
+            one.start(progress, this);
         } catch (StepFailedException | RuntimeException e) {
             stop();
             throw e;

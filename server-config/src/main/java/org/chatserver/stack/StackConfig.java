@@ -88,6 +88,11 @@ public final class StackConfig {
     /** Partitions of the {@code chat.messages} topic when it is created. */
     public static final Setting KAFKA_PARTITIONS = new Setting("CHAT_KAFKA_PARTITIONS", "`8`",
             "Partitions of topic `chat.messages` when the stack creates it.");
+    /** Kernel send buffer of each client connection of Payara (HTTP and WebSocket). */
+    public static final Setting SOCKET_WRITE_BUFFER = new Setting("CHAT_SOCKET_WRITE_BUFFER", "`131072`",
+            "Send buffer (bytes) of each client connection of Payara; Payara queues at most four times this much per "
+                    + "connection before WebSocket writes wait, so a client that stops reading fills its bounded "
+                    + "outbound queue and is closed with 4008 instead of growing the server's memory.");
     /** Gateway node id of the Payara Micro instance, or of the Payara Server the script sets up. */
     public static final Setting NODE_ID = new Setting("CHAT_NODE_ID", "a random UUID per start",
             "Gateway node id (`chat.node.id`) of Payara Micro, or of the Payara Server the script sets up.");
@@ -117,8 +122,8 @@ public final class StackConfig {
     public static final List<Setting> SETTINGS = List.of(STATE_DIR, BIND_ADDRESS, HTTP_PORT, HTTPS_PORT,
             HTTPS_KEYSTORE, HTTPS_KEYSTORE_PASSWORD, HTTPS_KEY_ALIAS, DB_HOST, DB_PORT, DB_USER, DB_PASSWORD,
             DB_PREFIX, SHARDS, DB_POOL_STEADY, DB_POOL_MAX, REDIS_HOST, REDIS_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT,
-            KAFKA_BOOTSTRAP, KAFKA_PARTITIONS, NODE_ID, APP_WAR, APP_RAR, APP_EAR, PAYARA_JAVA_OPTS, KAFKA_JAVA_OPTS,
-            STARTUP_TIMEOUT, STOP_TIMEOUT);
+            KAFKA_BOOTSTRAP, KAFKA_PARTITIONS, SOCKET_WRITE_BUFFER, NODE_ID, APP_WAR, APP_RAR, APP_EAR,
+            PAYARA_JAVA_OPTS, KAFKA_JAVA_OPTS, STARTUP_TIMEOUT, STOP_TIMEOUT);
 
     /** Name of the directory database, after the prefix. */
     public static final String DIRECTORY_DATABASE = "directory";
@@ -153,6 +158,7 @@ public final class StackConfig {
     private final int kafkaControllerPort;
     private final Optional<String> kafkaBootstrap;
     private final int kafkaPartitions;
+    private final int socketWriteBuffer;
     private final Optional<String> nodeId;
     private final Optional<Path> appWar;
     private final Optional<Path> appRar;
@@ -186,6 +192,7 @@ public final class StackConfig {
         this.kafkaControllerPort = in.port(KAFKA_CONTROLLER_PORT, 9093);
         this.kafkaBootstrap = in.optional(KAFKA_BOOTSTRAP);
         this.kafkaPartitions = in.integer(KAFKA_PARTITIONS, 8, 1, 10_000);
+        this.socketWriteBuffer = in.integer(SOCKET_WRITE_BUFFER, 131_072, 4096, 64 * 1024 * 1024);
         this.nodeId = in.optional(NODE_ID);
         this.appWar = in.path(APP_WAR);
         this.appRar = in.path(APP_RAR);
@@ -412,6 +419,11 @@ public final class StackConfig {
     /** @return the bootstrap servers the application uses: the external ones, or the local broker */
     public String kafkaBootstrapServers() {
         return kafkaBootstrap.orElse("127.0.0.1:" + kafkaPort);
+    }
+
+    /** @return send buffer in bytes of Payara's client connections ({@link #SOCKET_WRITE_BUFFER}) */
+    public int socketWriteBuffer() {
+        return socketWriteBuffer;
     }
 
     /** @return partitions of the messages topic ({@link #KAFKA_PARTITIONS}) */

@@ -64,6 +64,23 @@ final class StackControl {
         return stoppedCount;
     }
 
+    /**
+     * Stops one recorded service (TERM, then KILL after the stop timeout), leaving the others running.
+     *
+     * @param service a service name, e.g. {@code kafka}
+     * @return false if the stack was not running it
+     */
+    boolean stopOne(String service) {
+        Optional<ServiceProcess> process = registry.read(service).flatMap(PidRegistry.Entry::liveProcess);
+        if (process.isEmpty()) {
+            registry.remove(service);
+            progress.info(service, "not running in " + StackLayout.display(layout.root()));
+            return false;
+        }
+        Stack.stopOne(progress, registry, process.get(), config);
+        return true;
+    }
+
     /** Prints, per service, whether it runs, what started it, and where it listens. */
     void status() {
         progress.line("state folder " + StackLayout.display(layout.root()));

@@ -34,9 +34,16 @@ class MiscTest {
         assertEquals(ChatStack.Command.START, ChatStack.Command.parse(new String[] {"start"}));
         assertEquals(ChatStack.Command.INFRA_START, ChatStack.Command.parse(new String[] {"infra", "start"}));
         assertEquals(ChatStack.Command.INFRA_STOP, ChatStack.Command.parse(new String[] {"infra", "stop"}));
+        assertEquals(ChatStack.Command.NODE_RESTART, ChatStack.Command.parse(new String[] {"node", "restart"}));
         assertEquals(ChatStack.Command.STATUS, ChatStack.Command.parse(new String[] {"status"}));
         assertEquals(ChatStack.Command.HELP, ChatStack.Command.parse(new String[] {"--help"}));
         assertNull(ChatStack.Command.parse(new String[] {"infra"}));
+        assertEquals(ChatStack.Command.INFRA_STOP_ONE,
+                ChatStack.Command.parse(new String[] {"infra", "stop", "kafka"}));
+        assertEquals(ChatStack.Command.INFRA_START_ONE,
+                ChatStack.Command.parse(new String[] {"infra", "start", "Redis"}));
+        assertNull(ChatStack.Command.parse(new String[] {"infra", "stop", "payara"}));
+        assertNull(ChatStack.Command.parse(new String[] {"infra", "restart", "kafka"}));
         assertNull(ChatStack.Command.parse(new String[] {"restart"}));
         assertEquals(ChatStack.Command.PAYARA_SERVER_SCRIPT,
                 ChatStack.Command.parse(new String[] {"payara-server-script"}));

@@ -26,14 +26,16 @@ class PayaraCommandFilesTest {
     Path dir;
 
     @Test
-    void preBootBindsBothListeners() {
-        String preBoot = files(Map.of("CHAT_BIND_ADDRESS", "127.0.0.2")).preBoot();
+    void preBootBindsBothListenersAndBoundsTheirSendBuffer() {
+        String preBoot = files(Map.of("CHAT_BIND_ADDRESS", "127.0.0.2", "CHAT_SOCKET_WRITE_BUFFER", "65536")).preBoot();
 
         assertEquals(List.of(
                 "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener"
                         + ".address=127.0.0.2",
                 "set configs.config.server-config.network-config.network-listeners.network-listener.https-listener"
-                        + ".address=127.0.0.2"), commands(preBoot));
+                        + ".address=127.0.0.2",
+                "set configs.config.server-config.network-config.transports.transport.tcp"
+                        + ".socket-write-buffer-size=65536"), commands(preBoot));
     }
 
     @Test

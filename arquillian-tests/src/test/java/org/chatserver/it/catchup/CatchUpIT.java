@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.UUID;
 
 import jakarta.json.Json;
@@ -12,45 +11,24 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import org.chatserver.it.support.ChatClient;
+import org.chatserver.it.support.FreshWorkspaceTest;
 import org.chatserver.it.support.ChatSocket;
-import org.chatserver.it.support.MicroDeployment;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * PROTOCOL.md's catch-up promise: after a disconnect, {@code sync} with the last {@code seq} seen replays exactly the
  * missed messages, in order, at most 200 per channel, then {@code synced}; REST history pages the rest; a channel the
  * caller cannot see answers {@code unknown_channel}.
  */
-@ExtendWith(ArquillianExtension.class)
-class CatchUpIT {
+class CatchUpIT extends FreshWorkspaceTest {
 
     private static final int REPLAY_LIMIT = 200;
 
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return MicroDeployment.war();
-    }
-
-    @ArquillianResource
-    URL deployed;
-
-    private ChatClient client;
-    private String alice;
-    private String bob;
     private String channel;
 
     @BeforeEach
     void aliceAndBobShareAChannel() {
-        client = new ChatClient(MicroDeployment.base(deployed));
-        String workspace = "it-" + UUID.randomUUID();
-        alice = client.token(workspace, "alice");
-        bob = client.token(workspace, "bob");
         channel = client.post("/api/v1/channels", alice, Json.createObjectBuilder().add("name", "team")
                 .add("kind", "private").add("members", Json.createArrayBuilder().add("bob")).build())
                 .json().getString("id");

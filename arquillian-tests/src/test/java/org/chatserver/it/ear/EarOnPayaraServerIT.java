@@ -90,6 +90,7 @@ class EarOnPayaraServerIT {
 
         StackConfig config = StackConfig.from(Map.of(
                 StackConfig.KAFKA_BOOTSTRAP.name(), TestStack.kafkaBootstrap(),
+                StackConfig.REDIS_PORT.name(), Integer.toString(TestStack.redisPort()),
                 StackConfig.DB_PREFIX.name(), TestStack.dbPrefix()), layout.root());
         ChatSystemProperties properties = new ChatSystemProperties(config, layout.jwtPrivateKey(),
                 layout.jwtPublicKey(), NODE_ID);

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -14,43 +12,17 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
 import org.chatserver.it.support.ChatClient;
+import org.chatserver.it.support.FreshWorkspaceTest;
 import org.chatserver.it.support.ChatSocket;
-import org.chatserver.it.support.MicroDeployment;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Channels and membership (PROTOCOL.md section 2): browsing and joining public channels, adding, removing and listing
  * members; every change is announced with {@code member} frames and takes effect on live connections at once.
  */
-@ExtendWith(ArquillianExtension.class)
-class MembershipIT {
+class MembershipIT extends FreshWorkspaceTest {
 
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return MicroDeployment.war();
-    }
 
-    @ArquillianResource
-    URL deployed;
-
-    private ChatClient client;
-    private String workspace;
-    private String alice;
-    private String bob;
-
-    @BeforeEach
-    void aliceAndBob() {
-        client = new ChatClient(MicroDeployment.base(deployed));
-        workspace = "it-" + UUID.randomUUID();
-        alice = client.token(workspace, "alice");
-        bob = client.token(workspace, "bob");
-    }
 
     @Test
     void browsingShowsPublicChannelsOnlyAndFindsOneByName() {

@@ -5,13 +5,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 import jakarta.json.Json;
@@ -25,10 +32,21 @@ public final class ChatSocket implements AutoCloseable {
     /** How long a test waits for an expected frame or close. */
     public static final Duration WAIT = Duration.ofSeconds(40);
 
+    /** A frame as received, with when (System.nanoTime()). */
+    public record Received(long atNanos, JsonObject frame) {
+    }
+
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final List<Received> log = Collections.synchronizedList(new ArrayList<>());
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private volatile WebSocket socket;
     private volatile ScheduledExecutorService pinger;
+
+    /** While set, the client asks for no further frames: the JDK client then stops reading from the network. */
+    private volatile boolean paused;
+
+    /** A frame (part) arrived while paused, so the next one is asked for on {@link #resumeReading()}. */
+    private final AtomicBoolean owed = new AtomicBoolean();
 
     private ChatSocket() {
     }
@@ -52,10 +70,15 @@ public final class ChatSocket implements AutoCloseable {
             public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
                 partial.append(data);
                 if (last) {
-                    frames.add(Json.createReader(new StringReader(partial.toString())).readObject());
+                    JsonObject frame = Json.createReader(new StringReader(partial.toString())).readObject();
+                    log.add(new Received(System.nanoTime(), frame));
+                    frames.add(frame);
                     partial.setLength(0);
                 }
-                ws.request(1);
+                owed.set(true);
+                if (!paused && owed.getAndSet(false)) {
+                    ws.request(1);
+                }
                 return null;
             }
 
@@ -99,6 +122,29 @@ public final class ChatSocket implements AutoCloseable {
         }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Stops the pings of {@link #keepAlive}: the client goes silent without closing, as a vanished client does. */
+    public void stopKeepAlive() {
+        if (pinger != null) {
+            pinger.shutdownNow();
+        }
+    }
+
+    /**
+     * Stops reading, as a client that cannot keep up: no frame beyond the one being read is asked for, so the
+     * server's writes back up through TCP. Sending (pings included) goes on.
+     */
+    public void pauseReading() {
+        paused = true;
+    }
+
+    /** Reads again: frames the network held back arrive, then the server's close if it closed meanwhile. */
+    public void resumeReading() {
+        paused = false;
+        if (owed.getAndSet(false)) {
+            socket.request(1);
+        }
+    }
+
     /** Whether the server has closed the connection. */
     public boolean isClosed() {
         return closeCode.isDone();
@@ -134,6 +180,15 @@ public final class ChatSocket implements AutoCloseable {
         }
     }
 
+    /** The next frame matching {@code wanted}, skipping others, or null if none came within {@code wait}. */
+    public JsonObject poll(Predicate<JsonObject> wanted, Duration wait) {
+        try {
+            return next(wanted, "a frame", wait);
+        } catch (AssertionError none) {
+            return null;
+        }
+    }
+
     /** The close code the server sent, waiting up to {@link #WAIT}. */
     public int awaitCloseCode() {
         try {
@@ -143,9 +198,31 @@ public final class ChatSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits up to {@link #WAIT} for the server to end the connection: answers its close code, or empty when the
+     * connection was dropped without a close frame (reset), as happens to a client whose unread frames fill the
+     * network buffers ahead of the close frame.
+     */
+    public OptionalInt awaitEnd() {
+        try {
+            return OptionalInt.of(closeCode.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        } catch (ExecutionException dropped) {
+            return OptionalInt.empty();
+        } catch (TimeoutException | InterruptedException e) {
+            throw new AssertionError("the server did not end the connection within " + WAIT, e);
+        }
+    }
+
     /** Whether a frame received but not yet taken matches {@code frame}. */
     public boolean hasPending(Predicate<JsonObject> frame) {
         return frames.stream().anyMatch(frame);
+    }
+
+    /** Every frame received so far with {@code op}, taken or not, in order of arrival. */
+    public List<Received> received(String op) {
+        synchronized (log) {
+            return log.stream().filter(r -> op.equals(r.frame().getString("op", null))).toList();
+        }
     }
 
     /** Frames received but not yet taken. */

@@ -1,13 +1,11 @@
 package org.chatserver.it.support;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 
 /**
  * Where the integration phase's infrastructure is: set by the build (failsafe system properties) to match what
@@ -34,26 +32,39 @@ public final class TestStack {
         return System.getProperty("it.db.prefix", "chat_it_");
     }
 
+    public static int redisPort() {
+        return Integer.getInteger("it.redis.port", 16379);
+    }
+
     /**
-     * Freezes the test Kafka broker (SIGSTOP): it stops answering, as a broker that is down does for clients that
-     * were connected to it. {@link #thawKafka()} resumes it.
+     * Stops one service of the test infrastructure ({@code kafka}, {@code redis}) with {@code ./chat infra stop
+     * <service>}: TERM, as an operator or a crash of the host stops it; the rest keeps running.
      */
-    public static void freezeKafka() throws IOException, InterruptedException {
-        signalKafka("STOP");
+    public static void stop(String service) throws IOException, InterruptedException {
+        infra("stop", service);
     }
 
-    public static void thawKafka() throws IOException, InterruptedException {
-        signalKafka("CONT");
+    /** Starts a service stopped by {@link #stop} again, with the same data folder and ports. */
+    public static void start(String service) throws IOException, InterruptedException {
+        infra("start", service);
     }
 
-    private static void signalKafka(String signal) throws IOException, InterruptedException {
-        Properties pidFile = new Properties();
-        try (InputStream in = Files.newInputStream(stateDir().resolve("run/kafka.pid"))) {
-            pidFile.load(in);
-        }
-        Process kill = new ProcessBuilder("kill", "-" + signal, pidFile.getProperty("pid").trim()).inheritIO().start();
-        if (kill.waitFor() != 0) {
-            throw new IOException("kill -" + signal + " of the Kafka broker failed");
+    /** Runs {@code ./chat infra <verb> <service>} with the settings the build started the infrastructure with. */
+    private static void infra(String verb, String service) throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("it.repository.root", ".."));
+        ProcessBuilder chat = new ProcessBuilder("bash", root.resolve("chat").toString(), "infra", verb, service)
+                .directory(root.toFile()).redirectErrorStream(true);
+        chat.environment().put("CHAT_STATE_DIR", stateDir().toAbsolutePath().toString());
+        chat.environment().put("CHAT_KAFKA_PORT", System.getProperty("it.kafka.port", "19092"));
+        chat.environment().put("CHAT_KAFKA_CONTROLLER_PORT", System.getProperty("it.kafka.controller.port", "19093"));
+        chat.environment().put("CHAT_REDIS_PORT", Integer.toString(redisPort()));
+        chat.environment().put("CHAT_DB_PREFIX", dbPrefix());
+        Process running = chat.start();
+        // Into the test's own output, where its report keeps it.
+        System.out.print(new String(running.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        int exit = running.waitFor();
+        if (exit != 0) {
+            throw new IOException("./chat infra " + verb + " " + service + " failed with exit code " + exit);
         }
     }
 

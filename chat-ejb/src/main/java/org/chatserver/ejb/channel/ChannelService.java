@@ -171,6 +171,23 @@ public class ChannelService {
         });
     }
 
+    /**
+     * Checks that the caller is a member of the channel.
+     *
+     * @throws ChatProblem {@code unknown_channel} or {@code not_member}
+     */
+    public void requireMember(Identity caller, String channelId) {
+        shards.runIn(caller.workspace(), () -> access.member(caller, channelId));
+    }
+
+    /** The user ids of all members of a channel, for a member of it. */
+    public List<String> memberIds(Identity caller, String channelId) {
+        return shards.callIn(caller.workspace(), () -> {
+            access.member(caller, channelId);
+            return memberships.memberIds(channelId);
+        });
+    }
+
     /** The ids of the caller's channels. */
     public List<String> memberChannelIds(Identity caller) {
         return shards.callIn(caller.workspace(), () -> memberships.channelIdsOf(caller.workspace(), caller.user()));

@@ -1,6 +1,6 @@
 package org.chatserver.ejb.channel;
 
-import jakarta.json.Json;
+import org.chatserver.ejb.wire.WireJson;
 
 /**
  * A user joined or left a channel (fired inside the changing transaction; acted on after it committed): the
@@ -11,7 +11,7 @@ public record MembershipChange(String workspace, String channel, String user, bo
 
     /** The {@code member} frame. */
     public String toFrame() {
-        return Json.createObjectBuilder()
+        return WireJson.object()
                 .add("op", "member")
                 .add("channel", channel)
                 .add("user", user)

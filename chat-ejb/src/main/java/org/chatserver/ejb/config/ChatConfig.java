@@ -87,6 +87,46 @@ public class ChatConfig {
     @ConfigProperty(name = "chat.fanout.max-fill")
     long fanoutMaxFill;
 
+    @Inject
+    @ConfigProperty(name = "chat.presence.ttl-ms")
+    long presenceTtlMs;
+
+    @Inject
+    @ConfigProperty(name = "chat.presence.refresh-interval-ms")
+    long presenceRefreshIntervalMs;
+
+    @Inject
+    @ConfigProperty(name = "chat.presence.coalesce-ms")
+    long presenceCoalesceMs;
+
+    @Inject
+    @ConfigProperty(name = "chat.presence.large-channel-members")
+    int presenceLargeChannelMembers;
+
+    @Inject
+    @ConfigProperty(name = "chat.typing.interval-ms")
+    long typingIntervalMs;
+
+    @Inject
+    @ConfigProperty(name = "chat.receipts.max-channel-members")
+    int receiptsMaxChannelMembers;
+
+    @Inject
+    @ConfigProperty(name = "chat.gateway.delivery-lanes")
+    int deliveryLanes;
+
+    @Inject
+    @ConfigProperty(name = "chat.rate.sends-per-second")
+    double sendsPerSecond;
+
+    @Inject
+    @ConfigProperty(name = "chat.rate.burst")
+    int sendBurst;
+
+    @Inject
+    @ConfigProperty(name = "chat.rate.local-fallback-ms")
+    long rateLocalFallbackMs;
+
     private String nodeId;
 
     @PostConstruct
@@ -183,5 +223,79 @@ public class ChatConfig {
     /** How many channels' fan-out positions each node remembers ({@code chat.fanout.sequence-cache-channels}). */
     public int fanoutSequenceCacheChannels() {
         return fanoutSequenceCacheChannels;
+    }
+
+    /**
+     * How long a node's claim that a user is online lasts without renewal, and how long a silent node counts as
+     * alive ({@code chat.presence.ttl-ms}): a crashed node's users are offline for everyone after it.
+     */
+    public long presenceTtlMs() {
+        return presenceTtlMs;
+    }
+
+    /**
+     * How often each node renews its users' presence and its own liveness
+     * ({@code chat.presence.refresh-interval-ms}).
+     */
+    public long presenceRefreshIntervalMs() {
+        return presenceRefreshIntervalMs;
+    }
+
+    /**
+     * A connection gets at most one {@code presence} frame per user per this window
+     * ({@code chat.presence.coalesce-ms}).
+     */
+    public long presenceCoalesceMs() {
+        return presenceCoalesceMs;
+    }
+
+    /**
+     * Channels with more members than this send presence only to connections viewing them
+     * ({@code chat.presence.large-channel-members}).
+     */
+    public int presenceLargeChannelMembers() {
+        return presenceLargeChannelMembers;
+    }
+
+    /**
+     * A user's {@code typing} in a channel is relayed at most once per this interval
+     * ({@code chat.typing.interval-ms}).
+     */
+    public long typingIntervalMs() {
+        return typingIntervalMs;
+    }
+
+    /**
+     * Channels with more members than this send no {@code receipt} frames
+     * ({@code chat.receipts.max-channel-members}).
+     */
+    public int receiptsMaxChannelMembers() {
+        return receiptsMaxChannelMembers;
+    }
+
+    /**
+     * How many threads write the events addressed to this node to its connections
+     * ({@code chat.gateway.delivery-lanes}); a channel's events always share one.
+     */
+    public int deliveryLanes() {
+        return deliveryLanes;
+    }
+
+    /** Sends per second per user, over the cluster ({@code chat.rate.sends-per-second}). */
+    public double sendsPerSecond() {
+        return sendsPerSecond;
+    }
+
+    /** Burst of the send rate ({@code chat.rate.burst}). */
+    public int sendBurst() {
+        return sendBurst;
+    }
+
+    /**
+     * After the cluster-wide count (Redis) failed, how long a node counts sends locally before it asks Redis again
+     * ({@code chat.rate.local-fallback-ms}).
+     */
+    public long rateLocalFallbackMs() {
+        return rateLocalFallbackMs;
     }
 }

@@ -6,6 +6,11 @@ public record ChannelFrame(String channel, String frame) implements NodeEvent {
     static final char KIND = 'F';
 
     @Override
+    public String orderingKey() {
+        return channel;
+    }
+
+    @Override
     public String encode() {
         return NodeEvent.join(KIND, channel, frame);
     }

@@ -11,6 +11,11 @@ public record NodeDelivery(String channel, long seq, String frame) implements No
     static final char KIND = 'M';
 
     @Override
+    public String orderingKey() {
+        return channel;
+    }
+
+    @Override
     public String encode() {
         return NodeEvent.join(KIND, channel, seq, frame);
     }

@@ -4,18 +4,26 @@ import java.util.Arrays;
 
 /**
  * What one node tells another over the {@link NodeMessageBus}: a message for its subscribed connections
- * ({@link NodeDelivery}), another frame for a channel's connections ({@link ChannelFrame}), or a change of which
+ * ({@link NodeDelivery}), another frame for a channel's connections ({@link ChannelFrame}), a frame one member causes
+ * for the others ({@link ChannelSignal}), a user's presence transition ({@link PresenceChange}), or a change of which
  * channels a user's connections are subscribed to ({@link SubscriptionChange}).
  *
  * <p>The wire form is text: a one-letter kind, then the fields, newline-separated (ids never hold a newline; the
  * frame, last, may). Implementations are immutable.
  */
-public sealed interface NodeEvent permits NodeDelivery, ChannelFrame, SubscriptionChange {
+public sealed interface NodeEvent permits NodeDelivery, ChannelFrame, SubscriptionChange, ChannelSignal,
+        PresenceChange {
 
     char SEPARATOR = '\n';
 
     /** The wire form. */
     String encode();
+
+    /**
+     * What this event must stay in order with: events with the same key are applied in the order they arrived (a
+     * channel's messages, frames and subscription changes; a user's presence transitions).
+     */
+    String orderingKey();
 
     /** Reads the wire form of any event. */
     static NodeEvent decode(String wire) {
@@ -27,6 +35,8 @@ public sealed interface NodeEvent permits NodeDelivery, ChannelFrame, Subscripti
             case NodeDelivery.KIND -> NodeDelivery.decodeFields(fields(body, 3));
             case ChannelFrame.KIND -> ChannelFrame.decodeFields(fields(body, 2));
             case SubscriptionChange.KIND -> SubscriptionChange.decodeFields(fields(body, 4));
+            case ChannelSignal.KIND -> ChannelSignal.decodeFields(fields(body, 4));
+            case PresenceChange.KIND -> PresenceChange.decodeFields(fields(body, 6));
             default -> throw new IllegalArgumentException("unknown node event kind " + wire.charAt(0));
         };
     }

@@ -1,6 +1,7 @@
 package org.chatserver.ejb.fanout;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,6 +22,12 @@ public interface NodeRoutingTable {
 
     /** The nodes listed for {@code channel}. */
     Set<String> nodesFor(String channel);
+
+    /** The nodes listed for each of {@code channels}, read in one round trip. */
+    Map<String, Set<String>> nodesFor(Collection<String> channels);
+
+    /** Removes every entry of {@code node}: it died, or this is its next run. */
+    void forgetNode(String node);
 
     /** Lists {@code node} as holding connections of {@code user} of {@code workspace}; returns when stored. */
     void addUserNode(String node, String workspace, String user);

@@ -12,6 +12,11 @@ public record SubscriptionChange(boolean subscribe, String workspace, String use
     private static final String UNSUBSCRIBE = "-";
 
     @Override
+    public String orderingKey() {
+        return channel;
+    }
+
+    @Override
     public String encode() {
         return NodeEvent.join(KIND, subscribe ? SUBSCRIBE : UNSUBSCRIBE, workspace, user, channel);
     }

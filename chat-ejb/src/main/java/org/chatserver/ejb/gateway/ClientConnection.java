@@ -2,6 +2,7 @@ package org.chatserver.ejb.gateway;
 
 import org.chatserver.ejb.fanout.NodeDelivery;
 import org.chatserver.ejb.identity.Identity;
+import org.chatserver.ejb.presence.PresenceTransition;
 
 /**
  * An open client connection on this node, as the domain sees it (the WebSocket edge implements it).
@@ -25,4 +26,19 @@ public interface ClientConnection {
      * ({@code sync}): then it is held back until the replay ends, and dropped if the replay carried it.
      */
     void offerMessage(NodeDelivery message);
+
+    /**
+     * Queues an ephemeral frame ({@code typing}): when the outbound queue is full, ephemeral frames are dropped first,
+     * and the connection is not closed for them.
+     */
+    void offerEphemeral(String frame);
+
+    /**
+     * Queues {@code frame}, the {@code presence} frame of {@code transition}, coalesced: at most one frame per user
+     * per coalescing window, the latest state winning.
+     */
+    void offerPresence(PresenceTransition transition, String frame);
+
+    /** Whether the client said (with {@code view}) that {@code channel} is on its screen. */
+    boolean views(String channel);
 }

@@ -2,22 +2,28 @@ package org.chatserver.ejb.gateway;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.chatserver.ejb.config.ChatConfig;
 import org.chatserver.ejb.fanout.ChannelFrame;
+import org.chatserver.ejb.fanout.ChannelSignal;
 import org.chatserver.ejb.fanout.NodeDelivery;
 import org.chatserver.ejb.fanout.NodeEvent;
 import org.chatserver.ejb.fanout.NodeRoutingTable;
+import org.chatserver.ejb.fanout.PresenceChange;
 import org.chatserver.ejb.fanout.SubscriptionChange;
 import org.chatserver.ejb.identity.Identity;
+import org.chatserver.ejb.presence.PresenceTransition;
 
 /**
  * This node's index of open connections: by channel (which connections are subscribed to it) and by user, and the
@@ -31,6 +37,8 @@ import org.chatserver.ejb.identity.Identity;
 @ApplicationScoped
 public class LocalSessionIndex {
 
+    private static final Logger LOG = Logger.getLogger(LocalSessionIndex.class.getName());
+
     private final Map<String, Set<ClientConnection>> byChannel = new ConcurrentHashMap<>();
     private final Map<ClientConnection, Set<String>> channelsOf = new ConcurrentHashMap<>();
     private final Map<Identity, Set<ClientConnection>> byUser = new ConcurrentHashMap<>();
@@ -43,27 +51,41 @@ public class LocalSessionIndex {
 
     /**
      * Adds a new connection subscribed to {@code channels}; returns once the routing table lists this node for them
-     * and for the connection's user.
+     * and for the connection's user. Answers whether it is the user's first connection on this node.
      */
-    public void open(ClientConnection connection, Collection<String> channels) {
+    public boolean open(ClientConnection connection, Collection<String> channels) {
         Identity user = key(connection.identity());
         boolean firstOfUser = add(byUser, user, connection);
         if (firstOfUser) {
             routing.addUserNode(config.nodeId(), user.workspace(), user.user());
         }
         subscribe(connection, channels);
+        return firstOfUser;
     }
 
-    /** Removes a closed connection from everything. */
-    public void close(ClientConnection connection) {
+    /** Removes a closed connection from everything; answers whether it was its user's last one on this node. */
+    public boolean close(ClientConnection connection) {
         Set<String> channels = channelsOf.remove(connection);
         if (channels != null) {
             unsubscribe(connection, channels);
         }
         Identity user = key(connection.identity());
-        if (remove(byUser, user, connection)) {
+        boolean lastOfUser = remove(byUser, user, connection);
+        if (lastOfUser) {
             routing.removeUserNode(config.nodeId(), user.workspace(), user.user());
         }
+        return lastOfUser;
+    }
+
+    /** Whether {@code connection} is subscribed to {@code channel}, i.e. its user is a member. */
+    public boolean subscribed(ClientConnection connection, String channel) {
+        Set<String> channels = channelsOf.get(connection);
+        return channels != null && channels.contains(channel);
+    }
+
+    /** The users with at least one connection on this node (without display names). */
+    public Set<Identity> localUsers() {
+        return Set.copyOf(byUser.keySet());
     }
 
     /**
@@ -81,6 +103,18 @@ public class LocalSessionIndex {
             forEachSubscribed(message.channel(), connection -> connection.offerMessage(message));
         } else if (event instanceof ChannelFrame frame) {
             forEachSubscribed(frame.channel(), connection -> connection.offer(frame.frame()));
+        } else if (event instanceof ChannelSignal signal) {
+            forEachSubscribed(signal.channel(), connection -> {
+                if (!connection.identity().user().equals(signal.fromUser())) {
+                    if (signal.ephemeral()) {
+                        connection.offerEphemeral(signal.frame());
+                    } else {
+                        connection.offer(signal.frame());
+                    }
+                }
+            });
+        } else if (event instanceof PresenceChange change) {
+            deliverPresence(change);
         } else if (event instanceof SubscriptionChange change) {
             Set<ClientConnection> connections = byUser.get(new Identity(change.workspace(), change.user(), null));
             if (connections != null) {
@@ -94,6 +128,27 @@ public class LocalSessionIndex {
                 });
             }
         }
+    }
+
+    /**
+     * Tells each local connection sharing a channel with the user (other than the user's own) of the transition,
+     * once, naming the first such channel; a large channel counts only for connections viewing it.
+     */
+    private void deliverPresence(PresenceChange change) {
+        Set<ClientConnection> told = new HashSet<>();
+        change.channels().forEach(channel -> tellPresence(change.transition(), channel, false, told));
+        change.largeChannels().forEach(channel -> tellPresence(change.transition(), channel, true, told));
+    }
+
+    private void tellPresence(PresenceTransition transition, String channel, boolean large,
+            Set<ClientConnection> told) {
+        String frame = transition.toFrame(channel);
+        forEachSubscribed(channel, connection -> {
+            if (!connection.identity().user().equals(transition.user()) && (!large || connection.views(channel))
+                    && told.add(connection)) {
+                connection.offerPresence(transition, frame);
+            }
+        });
     }
 
     private void subscribe(ClientConnection connection, Collection<String> channels) {
@@ -121,10 +176,17 @@ public class LocalSessionIndex {
         routing.removeNode(config.nodeId(), lastGone);
     }
 
+    /** Runs {@code action} for each connection subscribed to {@code channel}; one failing does not stop the rest. */
     private void forEachSubscribed(String channel, Consumer<ClientConnection> action) {
         Set<ClientConnection> connections = byChannel.get(channel);
         if (connections != null) {
-            connections.forEach(action);
+            connections.forEach(connection -> {
+                try {
+                    action.accept(connection);
+                } catch (RuntimeException failure) {
+                    LOG.log(Level.WARNING, "Local delivery to a connection failed", failure);
+                }
+            });
         }
     }
 

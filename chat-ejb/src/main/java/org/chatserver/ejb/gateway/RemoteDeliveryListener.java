@@ -17,9 +17,9 @@ import org.chatserver.ejb.config.ChatConfig;
 import org.chatserver.ejb.fanout.NodeMessageBus;
 
 /**
- * Receives the events other nodes addressed to this node (messages, channel frames, subscription changes) and applies
- * them to this node's connections, from start-up to shutdown; and reasserts this node's routes every
- * {@code chat.routing.reassert-interval-ms}.
+ * Receives the events other nodes addressed to this node (messages, frames, presence, subscription changes) and
+ * applies them to this node's connections through the {@link DeliveryLanes}, from start-up to shutdown; and
+ * reasserts this node's routes every {@code chat.routing.reassert-interval-ms}.
  */
 @Singleton
 @Startup
@@ -36,12 +36,15 @@ public class RemoteDeliveryListener {
     @Inject
     LocalSessionIndex index;
 
+    @Inject
+    DeliveryLanes lanes;
+
     @Resource
     TimerService timers;
 
     @PostConstruct
     void subscribe() {
-        bus.subscribe(config.nodeId(), index::apply);
+        bus.subscribe(config.nodeId(), event -> lanes.dispatch(event, index::apply));
         long every = config.routeReassertIntervalMs();
         timers.createIntervalTimer(every, every, new TimerConfig(null, false));
     }

@@ -2,10 +2,10 @@ package org.chatserver.ejb.message;
 
 import java.io.StringReader;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import org.chatserver.ejb.wire.WireJson;
 import org.chatserver.persistence.message.Message;
 
 /**
@@ -34,7 +34,7 @@ public record ChatMessage(String workspace, String channel, String id, long seq,
     }
 
     private JsonObjectBuilder fields() {
-        return Json.createObjectBuilder()
+        return WireJson.object()
                 .add("op", "msg")
                 .add("channel", channel)
                 .add("id", id)
@@ -47,7 +47,7 @@ public record ChatMessage(String workspace, String channel, String id, long seq,
 
     /** Reads a Kafka record value written by {@link #toRecord()}. */
     public static ChatMessage fromRecord(String value) {
-        JsonObject json = Json.createReader(new StringReader(value)).readObject();
+        JsonObject json = WireJson.reader(new StringReader(value)).readObject();
         return new ChatMessage(json.getString("workspace"), json.getString("channel"), json.getString("id"),
                 json.getJsonNumber("seq").longValueExact(), json.getString("from"), json.getString("body"),
                 json.getJsonNumber("ts").longValueExact(), json.getString("client_msg_id"));

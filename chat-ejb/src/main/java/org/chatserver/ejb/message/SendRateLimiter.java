@@ -1,42 +1,54 @@
 package org.chatserver.ejb.message;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.chatserver.ejb.config.ChatConfig;
 import org.chatserver.ejb.identity.Identity;
 import org.chatserver.ejb.problem.ChatProblem;
 import org.chatserver.ejb.problem.ProblemCode;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The send rate limit of PROTOCOL.md: per user (workspace, user id), {@code chat.rate.sends-per-second} (20) with
- * bursts of {@code chat.rate.burst} (50), over REST and WebSocket alike. Checked before any database work, so a
- * flood costs the shards nothing.
+ * bursts of {@code chat.rate.burst} (50), over REST and WebSocket alike and over the whole cluster. Checked before any
+ * database work, so a flood costs the shards nothing.
  *
- * <p>The buckets live on each node: a user whose connections are spread over several nodes can send that much on
- * each (load balancers keep a user's connections sticky in practice). Buckets that are full again carry no state and
- * are dropped now and then, so memory follows the number of active senders. Thread-safe.
+ * <p>The buckets are shared by all nodes ({@link SharedRateBuckets}, in Redis), so a user whose connections are spread
+ * over several nodes gets the rate once. Redis down must not stop sends: when the shared bucket cannot be reached the
+ * node fails open to a bucket of its own per user for {@code chat.rate.local-fallback-ms}, then tries Redis again, so
+ * an outage costs one slow check per interval, not one per send. Local buckets that are full again carry no state and
+ * are dropped now and then, so their memory follows the number of active senders. Thread-safe.
  */
 @ApplicationScoped
 public class SendRateLimiter {
 
-    /** How many checks pass between two sweeps of idle buckets. */
+    private static final Logger LOG = Logger.getLogger(SendRateLimiter.class.getName());
+
+    /** How many local checks pass between two sweeps of idle local buckets. */
     private static final long SWEEP_EVERY = 10_000;
 
     private final Map<Identity, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final AtomicLong checks = new AtomicLong();
 
-    @Inject
-    @ConfigProperty(name = "chat.rate.sends-per-second")
-    double sendsPerSecond;
+    /**
+     * {@link System#nanoTime()} before which sends are counted locally, because the shared buckets failed recently;
+     * starts in the past (nano times are compared by difference, so no sentinel far away).
+     */
+    private volatile long localUntilNanos = System.nanoTime();
 
     @Inject
-    @ConfigProperty(name = "chat.rate.burst")
-    int burst;
+    SharedRateBuckets shared;
+
+    @Inject
+    ChatConfig config;
 
     /**
      * Takes one send from {@code sender}'s allowance.
@@ -44,6 +56,31 @@ public class SendRateLimiter {
      * @throws ChatProblem {@code rate_limited} when the allowance is used up
      */
     public void acquire(Identity sender) {
+        Identity key = new Identity(sender.workspace(), sender.user(), null);
+        if (!takeShared(key).orElseGet(() -> takeLocal(key))) {
+            throw new ChatProblem(ProblemCode.RATE_LIMITED,
+                    "over " + (int) config.sendsPerSecond() + " sends per second; slow down");
+        }
+    }
+
+    /** The cluster-wide answer, or empty when Redis cannot give one now. */
+    private Optional<Boolean> takeShared(Identity key) {
+        long now = System.nanoTime();
+        if (now - localUntilNanos < 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(shared.tryTake(sharedKey(key), config.sendsPerSecond(), config.sendBurst()));
+        } catch (RuntimeException unreachable) {
+            // From the failure, not the call: a call to an unreachable Redis lasts its timeout and retries.
+            localUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.rateLocalFallbackMs());
+            LOG.log(Level.WARNING, "The shared send rate count failed; counting on this node for "
+                    + config.rateLocalFallbackMs() + " ms", unreachable);
+            return Optional.empty();
+        }
+    }
+
+    private boolean takeLocal(Identity key) {
         long now = System.nanoTime();
         if (checks.incrementAndGet() % SWEEP_EVERY == 0) {
             buckets.entrySet().removeIf(entry -> {
@@ -52,15 +89,15 @@ public class SendRateLimiter {
                 }
             });
         }
-        Identity key = new Identity(sender.workspace(), sender.user(), null);
-        TokenBucket bucket = buckets.computeIfAbsent(key, k -> new TokenBucket(sendsPerSecond, burst, now));
-        boolean accepted;
+        TokenBucket bucket = buckets.computeIfAbsent(key,
+                k -> new TokenBucket(config.sendsPerSecond(), config.sendBurst(), now));
         synchronized (bucket) {
-            accepted = bucket.tryTake(now);
+            return bucket.tryTake(now);
         }
-        if (!accepted) {
-            throw new ChatProblem(ProblemCode.RATE_LIMITED,
-                    "over " + (int) sendsPerSecond + " sends per second; slow down");
-        }
+    }
+
+    /** The bucket name of a user: length-prefixed, so no two (workspace, user) pairs share one. */
+    private static String sharedKey(Identity key) {
+        return key.workspace().length() + ":" + key.workspace() + ":" + key.user();
     }
 }

@@ -6,10 +6,10 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import org.chatserver.ejb.wire.WireJson;
 import org.chatserver.ejb.identity.Identity;
 import org.chatserver.ejb.identity.TicketStore;
 import org.redisson.api.RBucket;
@@ -25,7 +25,7 @@ public class RedisTicketStore implements TicketStore {
 
     @Override
     public void put(String ticket, Identity identity, Duration ttl) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = WireJson.object()
                 .add("workspace", identity.workspace())
                 .add("user", identity.user());
         if (identity.name() != null) {
@@ -40,7 +40,7 @@ public class RedisTicketStore implements TicketStore {
         if (stored == null) {
             return Optional.empty();
         }
-        JsonObject json = Json.createReader(new StringReader(stored)).readObject();
+        JsonObject json = WireJson.reader(new StringReader(stored)).readObject();
         return Optional.of(new Identity(json.getString("workspace"), json.getString("user"),
                 json.getString("name", null)));
     }

@@ -59,4 +59,30 @@ public class MembershipRepository {
                 .setMaxResults(limit)
                 .getResultList();
     }
+
+    /** The user ids of all members of a channel. */
+    public List<String> memberIds(String channelId) {
+        return em.createQuery("select m.userId from Membership m where m.channelId = :ch", String.class)
+                .setParameter("ch", channelId).getResultList();
+    }
+
+    /**
+     * Moves a member's read cursor forward to {@code seq} (and the delivered cursor with it), never backwards, in one
+     * statement, so concurrent moves cannot undo each other. Answers whether the read cursor moved.
+     */
+    public boolean advanceRead(String channelId, String userId, long seq) {
+        return em.createQuery("update Membership m set m.lastReadSeq = :seq, m.lastDeliveredSeq = case when"
+                + " m.lastDeliveredSeq < :seq then :seq else m.lastDeliveredSeq end where m.channelId = :ch and"
+                + " m.userId = :user and m.lastReadSeq < :seq")
+                .setParameter("seq", seq).setParameter("ch", channelId).setParameter("user", userId)
+                .executeUpdate() > 0;
+    }
+
+    /** Moves a member's delivered cursor forward to {@code seq}, never backwards; answers whether it moved. */
+    public boolean advanceDelivered(String channelId, String userId, long seq) {
+        return em.createQuery("update Membership m set m.lastDeliveredSeq = :seq where m.channelId = :ch and"
+                + " m.userId = :user and m.lastDeliveredSeq < :seq")
+                .setParameter("seq", seq).setParameter("ch", channelId).setParameter("user", userId)
+                .executeUpdate() > 0;
+    }
 }

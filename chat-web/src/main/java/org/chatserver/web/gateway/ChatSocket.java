@@ -34,10 +34,11 @@ public class ChatSocket {
     private static final int MAX_BUFFERED_FRAME_BYTES = 1024 * 1024;
 
     /**
-     * The container's own idle timeout, a backstop only: {@link HeartbeatWatchdog} closes silent clients first,
-     * with the code PROTOCOL.md names.
+     * No container idle timeout: {@link HeartbeatWatchdog} closes silent clients, with the code PROTOCOL.md names.
+     * A container timeout would also cost a task rescheduled on a managed executor for every frame sent or received
+     * (Tyrus restarts its idle timer each time), which profiling showed as the largest cost of delivery.
      */
-    private static final int IDLE_BACKSTOP_HEARTBEATS = 4;
+    private static final long NO_IDLE_TIMEOUT = 0;
 
     @Inject
     ConnectTickets tickets;
@@ -54,6 +55,9 @@ public class ChatSocket {
     @Inject
     OpenConnections open;
 
+    @Inject
+    PresenceFlusher presenceFlusher;
+
     private WebSocketConnection connection;
 
     @OnOpen
@@ -65,8 +69,9 @@ public class ChatSocket {
             return;
         }
         session.setMaxTextMessageBufferSize(MAX_BUFFERED_FRAME_BYTES);
-        session.setMaxIdleTimeout(IDLE_BACKSTOP_HEARTBEATS * config.heartbeatMs());
-        connection = new WebSocketConnection(session, identity.get(), config.outboundQueueFrames());
+        session.setMaxIdleTimeout(NO_IDLE_TIMEOUT);
+        connection = new WebSocketConnection(session, identity.get(), config.outboundQueueFrames(),
+                config.presenceCoalesceMs(), presenceFlusher);
         gateway.open(connection);
         open.add(connection);
         connection.offer(Frames.hello(identity.get(), connection.id(), config.heartbeatMs()));

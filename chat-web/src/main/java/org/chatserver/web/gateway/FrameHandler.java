@@ -1,6 +1,7 @@
 package org.chatserver.web.gateway;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,8 +16,13 @@ import org.chatserver.ejb.message.MessageBody;
 import org.chatserver.ejb.message.MessageService;
 import org.chatserver.ejb.message.Replay;
 import org.chatserver.ejb.message.SendCommand;
+import org.chatserver.ejb.presence.PresenceService;
+import org.chatserver.ejb.presence.PresenceState;
 import org.chatserver.ejb.problem.ChatProblem;
 import org.chatserver.ejb.problem.ProblemCode;
+import org.chatserver.ejb.receipt.ReceiptKind;
+import org.chatserver.ejb.receipt.ReceiptService;
+import org.chatserver.ejb.typing.TypingService;
 import org.chatserver.web.wire.JsonFields;
 
 /**
@@ -34,6 +40,15 @@ public class FrameHandler {
 
     @Inject
     MessageService messages;
+
+    @Inject
+    ReceiptService receipts;
+
+    @Inject
+    TypingService typing;
+
+    @Inject
+    PresenceService presence;
 
     @Inject
     ChatConfig config;
@@ -54,6 +69,12 @@ public class FrameHandler {
                 }
                 case "sync" -> sync(connection, JsonFields.requireObject(frame, "cursors"));
                 case "ping" -> connection.offer(Frames.pong(System.currentTimeMillis()));
+                case "read" -> moveCursor(connection, frame, ReceiptKind.READ);
+                case "delivered" -> moveCursor(connection, frame, ReceiptKind.DELIVERED);
+                case "typing" -> typing.typing(connection, JsonFields.requireString(frame, "channel"));
+                case "presence" -> presence.set(connection.identity(),
+                        PresenceState.settable(JsonFields.requireString(frame, "state")));
+                case "view" -> connection.view(Set.copyOf(JsonFields.stringList(frame, "channels")));
                 default -> throw ChatProblem.badRequest("unknown op");
             }
         } catch (ChatProblem problem) {
@@ -92,6 +113,11 @@ public class FrameHandler {
                 connection.release(channel, replayedThrough);
             }
         }
+    }
+
+    private void moveCursor(WebSocketConnection connection, JsonObject frame, ReceiptKind kind) {
+        receipts.move(connection.identity(), JsonFields.requireString(frame, "channel"), kind,
+                JsonFields.requireLong(frame, "seq"));
     }
 
     private void send(WebSocketConnection connection, JsonObject frame) {

@@ -1,8 +1,8 @@
 package org.chatserver.web.gateway;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
+import org.chatserver.ejb.wire.WireJson;
 import org.chatserver.ejb.identity.Identity;
 import org.chatserver.ejb.message.Replay;
 import org.chatserver.ejb.message.SendResult;
@@ -15,7 +15,7 @@ final class Frames {
     }
 
     static String hello(Identity identity, String session, long heartbeatMs) {
-        return Json.createObjectBuilder()
+        return WireJson.object()
                 .add("op", "hello")
                 .add("user", identity.user())
                 .add("workspace", identity.workspace())
@@ -25,7 +25,7 @@ final class Frames {
     }
 
     static String ack(SendResult sent) {
-        return Json.createObjectBuilder()
+        return WireJson.object()
                 .add("op", "ack")
                 .add("client_msg_id", sent.clientMsgId())
                 .add("channel", sent.channel())
@@ -38,7 +38,7 @@ final class Frames {
 
     /** The end of one channel's {@code sync} replay. */
     static String synced(Replay replay) {
-        return Json.createObjectBuilder()
+        return WireJson.object()
                 .add("op", "synced")
                 .add("channel", replay.channel())
                 .add("last_seq", replay.lastSeq())
@@ -47,12 +47,12 @@ final class Frames {
     }
 
     static String pong(long ts) {
-        return Json.createObjectBuilder().add("op", "pong").add("ts", ts).build().toString();
+        return WireJson.object().add("op", "pong").add("ts", ts).build().toString();
     }
 
     /** An error answering the request named by {@code ref} (a client message id or an op; may be null). */
     static String error(ProblemCode code, String message, String ref) {
-        JsonObjectBuilder frame = Json.createObjectBuilder()
+        JsonObjectBuilder frame = WireJson.object()
                 .add("op", "error")
                 .add("code", code.wireCode())
                 .add("message", message);

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,10 +18,14 @@ import jakarta.websocket.Session;
 import org.chatserver.ejb.fanout.NodeDelivery;
 import org.chatserver.ejb.gateway.ClientConnection;
 import org.chatserver.ejb.identity.Identity;
+import org.chatserver.ejb.presence.PresenceCoalescer;
+import org.chatserver.ejb.presence.PresenceTransition;
 
 /**
  * A client's WebSocket as a {@link ClientConnection}: frames go through its {@link BoundedOutboundQueue}; a client
- * that lets the queue overflow is closed with 4008 and resyncs when it reconnects. Thread-safe.
+ * that lets the queue overflow is closed with 4008 and resyncs when it reconnects. Presence frames are coalesced per
+ * user ({@link PresenceCoalescer}); a waiting one is flushed by the {@link PresenceFlusher} when its window ends, and
+ * only while the queue has room, so presence never pushes a slow client over its bound. Thread-safe.
  */
 final class WebSocketConnection implements ClientConnection {
 
@@ -38,6 +44,9 @@ final class WebSocketConnection implements ClientConnection {
     /** The window in which refused sends count towards abuse: long enough that a burst is not abuse. */
     private static final long ABUSE_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
 
+    /** Presence frames leave this fraction (1/n) of the queue free for other frames. */
+    private static final int PRESENCE_ROOM_DIVISOR = 2;
+
     private static final Logger LOG = Logger.getLogger(WebSocketConnection.class.getName());
 
     private final Session session;
@@ -48,15 +57,26 @@ final class WebSocketConnection implements ClientConnection {
     private long abuseWindowStartNanos;
     private int rateLimitedInWindow;
 
+    private final PresenceCoalescer presence;
+    private final PresenceFlusher flusher;
+    private volatile Set<String> viewing = Set.of();
+
+    /** Whether a presence flush is scheduled; guarded by {@link #presence}. */
+    private boolean flushScheduled;
+
     /** Live messages of channels being replayed, per channel; guarded by this. */
     private final Map<String, List<NodeDelivery>> heldBack = new HashMap<>();
 
-    WebSocketConnection(Session session, Identity identity, int queueCapacity) {
+    WebSocketConnection(Session session, Identity identity, int queueCapacity, long presenceWindowMs,
+            PresenceFlusher flusher) {
         this.session = session;
         this.identity = identity;
         this.queueCapacity = queueCapacity;
+        this.presence = new PresenceCoalescer(presenceWindowMs);
+        this.flusher = flusher;
         this.queue = new BoundedOutboundQueue(queueCapacity,
-                (frame, done) -> session.getAsyncRemote().sendText(frame, result -> done.accept(result.isOK())));
+                (frame, done) -> LeanContextClassLoader.run(() -> session.getAsyncRemote().sendText(frame,
+                        result -> done.accept(result.isOK()))));
     }
 
     @Override
@@ -73,6 +93,64 @@ final class WebSocketConnection implements ClientConnection {
     public void offer(String frame) {
         if (!queue.offer(frame) && session.isOpen()) {
             close(CLOSE_TOO_SLOW, "outbound queue full");
+        }
+    }
+
+    @Override
+    public void offerEphemeral(String frame) {
+        queue.offerEphemeral(frame);
+    }
+
+    @Override
+    public void offerPresence(PresenceTransition transition, String frame) {
+        String now = presence.offer(transition.user(), transition.version(), frame,
+                System.currentTimeMillis(), queue.spareBeyond(presenceReserve()) > 0);
+        if (now != null) {
+            queue.offerEphemeral(now);
+        } else {
+            scheduleFlush();
+        }
+    }
+
+    @Override
+    public boolean views(String channel) {
+        return viewing.contains(channel);
+    }
+
+    /** The {@code view} op: the channels on the client's screen, replacing the previous ones. */
+    void view(Set<String> channels) {
+        viewing = Set.copyOf(channels);
+    }
+
+    /** The queue places presence leaves free for other frames. */
+    private int presenceReserve() {
+        return queueCapacity / PRESENCE_ROOM_DIVISOR;
+    }
+
+    /**
+     * Writes the presence frames whose coalescing window ended, as many as the queue has spare room for (the rest
+     * wait for the next flush); schedules the next flush if frames still wait.
+     */
+    void flushPresence() {
+        synchronized (presence) {
+            flushScheduled = false;
+        }
+        presence.due(System.currentTimeMillis(), queue.spareBeyond(presenceReserve())).forEach(queue::offerEphemeral);
+        scheduleFlush();
+    }
+
+    /** Schedules a flush for the earliest waiting presence frame, unless one is scheduled already. */
+    private void scheduleFlush() {
+        synchronized (presence) {
+            if (flushScheduled || !session.isOpen()) {
+                return;
+            }
+            OptionalLong due = presence.nextDueMillis();
+            if (due.isEmpty()) {
+                return;
+            }
+            flushScheduled = true;
+            flusher.flushAt(this, due.getAsLong());
         }
     }
 

@@ -1,9 +1,9 @@
 package org.chatserver.web.problem;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 
+import org.chatserver.ejb.wire.WireJson;
 import org.chatserver.ejb.problem.ProblemCode;
 
 /** Builds problem documents ({@code application/problem+json}). Stateless. */
@@ -16,7 +16,7 @@ public final class Problems {
 
     public static JsonObject document(int status, String code, String detail) {
         Response.Status known = Response.Status.fromStatusCode(status);
-        return Json.createObjectBuilder()
+        return WireJson.object()
                 .add("type", "about:blank")
                 .add("title", known == null ? "Error" : known.getReasonPhrase())
                 .add("status", status)

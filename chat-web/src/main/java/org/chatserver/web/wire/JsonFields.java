@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import org.chatserver.ejb.wire.WireJson;
 import org.chatserver.ejb.problem.ChatProblem;
 
 /**
@@ -26,7 +26,7 @@ public final class JsonFields {
     /** Parses {@code text} as one JSON object. */
     public static JsonObject parseObject(String text) {
         try {
-            return Json.createReader(new StringReader(text)).readObject();
+            return WireJson.reader(new StringReader(text)).readObject();
         } catch (JsonException | IllegalStateException e) {
             throw ChatProblem.badRequest("not a JSON object");
         }

@@ -1,0 +1,80 @@
+package org.chatserver.ejb.message;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.chatserver.ejb.config.ChatConfig;
+import org.chatserver.ejb.identity.Identity;
+import org.chatserver.ejb.problem.ChatProblem;
+import org.chatserver.ejb.problem.ProblemCode;
+import org.junit.jupiter.api.Test;
+
+class SendRateLimiterTest {
+
+    private static final int BURST = 50;
+    private static final Identity ALICE = new Identity("acme", "alice", "Alice");
+
+    private final AtomicInteger sharedCalls = new AtomicInteger();
+
+    @Test
+    void theSharedBucketDecidesWhileRedisAnswers() {
+        SendRateLimiter limiter = limiter((key, rate, burst) -> {
+            sharedCalls.incrementAndGet();
+            return false;
+        });
+
+        ChatProblem refused = assertThrows(ChatProblem.class, () -> limiter.acquire(ALICE));
+        assertEquals(ProblemCode.RATE_LIMITED, refused.code());
+    }
+
+    @Test
+    void redisDownFailsOpenToALocalBucketAndIsNotAskedAgainAtOnce() {
+        SendRateLimiter limiter = limiter((key, rate, burst) -> {
+            sharedCalls.incrementAndGet();
+            throw new IllegalStateException("Redis down");
+        });
+
+        for (int i = 0; i < BURST; i++) {
+            limiter.acquire(ALICE);
+        }
+        assertThrows(ChatProblem.class, () -> limiter.acquire(ALICE), "the local bucket keeps the rate");
+        assertEquals(1, sharedCalls.get(), "one failed call, then local counting for the fallback interval");
+    }
+
+    @Test
+    void usersOfTwoWorkspacesNeverShareABucket() {
+        Set<String> keys = new HashSet<>();
+        SendRateLimiter limiter = limiter((key, rate, burst) -> keys.add(key));
+
+        limiter.acquire(new Identity("a:b", "c", null));
+        limiter.acquire(new Identity("a", "b:c", null));
+
+        assertEquals(2, keys.size(), keys.toString());
+    }
+
+    private static SendRateLimiter limiter(SharedRateBuckets shared) {
+        SendRateLimiter limiter = new SendRateLimiter();
+        limiter.shared = shared;
+        limiter.config = new ChatConfig() {
+            @Override
+            public double sendsPerSecond() {
+                return 20;
+            }
+
+            @Override
+            public int sendBurst() {
+                return BURST;
+            }
+
+            @Override
+            public long rateLocalFallbackMs() {
+                return 60_000;
+            }
+        };
+        return limiter;
+    }
+}
