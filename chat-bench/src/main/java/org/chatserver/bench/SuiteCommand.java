@@ -1,0 +1,78 @@
+package org.chatserver.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.chatserver.bench.report.PerformanceDoc;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code suite}: the standard suite against the local stack, one scenario after the other in this process, then
+ * docs/performance.md rendered from the results folder. The sizes are issue 5's target sizes, as far as they fit
+ * the suite's time on a 2-core machine. Runs on the picocli thread.
+ */
+@Command(name = "suite", mixinStandardHelpOptions = true,
+        description = "Run the standard suite against the local stack and write docs/performance.md.")
+final class SuiteCommand implements Callable<Integer> {
+
+    /** The standard suite: name -> the scenario's arguments. */
+    static final Map<String, List<String>> STANDARD = standard();
+
+    @Option(names = "--only", split = ",",
+            description = "Run only these runs of the suite (names: ${COMPLETION-CANDIDATES}); the document is "
+                    + "rendered from every result in --out, so a suite can be run in parts.")
+    Set<String> only;
+
+    @Option(names = "--out", defaultValue = "docs/performance",
+            description = "Results folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--doc", defaultValue = "docs/performance.md",
+            description = "The Markdown file to write (default: ${DEFAULT-VALUE}).")
+    Path doc;
+
+    @Option(names = "--profile", description = "Record the server with JFR during the fanout and throughput runs.")
+    boolean profile;
+
+    private static Map<String, List<String>> standard() {
+        Map<String, List<String>> runs = new LinkedHashMap<>();
+        runs.put("fanout-1000", List.of("fanout", "--members", "1000", "--messages", "100"));
+        runs.put("fanout-5000", List.of("fanout", "--members", "5000", "--messages", "50"));
+        runs.put("fanout-10000", List.of("fanout", "--members", "10000", "--messages", "20"));
+        runs.put("throughput", List.of("throughput", "--channels", "100", "--members", "10"));
+        runs.put("connections", List.of("connections", "--connections", "15000", "--batches", "3"));
+        runs.put("reconnect", List.of("reconnect", "--members", "5000"));
+        return runs;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        int failures = 0;
+        for (Map.Entry<String, List<String>> run : STANDARD.entrySet()) {
+            if (only != null && !only.contains(run.getKey())) {
+                continue;
+            }
+            List<String> args = new ArrayList<>(run.getValue());
+            args.add("--out");
+            args.add(out.toString());
+            if (profile && (args.get(0).equals("fanout") || args.get(0).equals("throughput"))) {
+                args.add("--profile");
+            }
+            System.out.println("[bench] suite: " + run.getKey() + ": " + String.join(" ", args));
+            int exit = new CommandLine(new ChatBench()).execute(args.toArray(String[]::new));
+            if (exit != 0) {
+                failures++;
+                System.out.println("[bench] suite: " + run.getKey() + " exited " + exit);
+            }
+        }
+        new PerformanceDoc(out, doc).write();
+        System.out.println("[bench] suite: wrote " + doc + " (" + failures + " runs with failures)");
+        return failures == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The protocol clients of the load generator: REST calls (tokens, tickets, channels, history) over the JDK
+ * {@code HttpClient}, and WebSocket connections over Netty, one small event-loop group for thousands of sockets,
+ * each socket bound to a chosen loopback source address. Speaks only {@code shared/PROTOCOL.md}; no server classes.
+ */
+package org.chatserver.bench.client;

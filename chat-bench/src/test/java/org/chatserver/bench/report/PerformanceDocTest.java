@@ -1,0 +1,39 @@
+package org.chatserver.bench.report;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.chatserver.bench.delivery.LatencySummary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PerformanceDocTest {
+
+    @Test
+    void rendersTheMachineTheTargetsAndAFanoutTableFromTheJson(@TempDir Path dir) throws Exception {
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("delivery_latency_ms", new LatencySummary(10, 4.5, 6, 12.25, 13, 14, 5));
+        results.put("time_to_last_member_ms", new LatencySummary(2, 9, 9, 11, 11, 11, 9));
+        results.put("ack_latency_ms", LatencySummary.EMPTY);
+        results.put("missing", 0);
+        RunReport report = new RunReport("fanout", "fanout-n10", "java -jar chat-bench.jar fanout -n 10",
+                "2026-01-01T00:00:00Z", 12.5, new MachineInfo(2, 23.5, "cpu", "Linux", "17", 20000),
+                Map.of("members", 10, "messages", 2, "interval_ms", 100), results,
+                List.of(new Target("fanout p99", "< 200 ms", "250 ms", false, "missed by 50 ms")), "summary");
+        Path out = dir.resolve("results");
+        new ReportWriter(out).write(report, null);
+        Path doc = dir.resolve("performance.md");
+
+        new PerformanceDoc(out, doc).write();
+
+        String md = Files.readString(doc);
+        assertTrue(md.contains("2 cores (cpu), 23.5 GiB"), md);
+        assertTrue(md.contains("| fanout p99 | < 200 ms | 250 ms | **no**, missed by 50 ms | fanout-n10 |"), md);
+        assertTrue(md.contains("| 10 | 2 | 100 | 4.5 / 6.0 / 12.25 / 14.0 |"), md);
+        assertTrue(md.contains("`java -jar chat-bench.jar fanout -n 10`"), md);
+    }
+}
