@@ -49,6 +49,9 @@ class PresenceIT extends FreshWorkspaceTest {
      */
     private static final int STORM = Integer.getInteger("it.presence.storm", 1_000);
 
+    /** At most one in this many storm upgrades may fail once and be retried. */
+    private static final int STORM_RETRIES_DIVISOR = 100;
+
     /** The storm is over when the watcher has heard nothing new for this long. */
     private static final Duration STORM_QUIET = Duration.ofSeconds(15);
 
@@ -162,8 +165,20 @@ class PresenceIT extends FreshWorkspaceTest {
             List<ChatSocket> storm = new ArrayList<>();
             try {
                 long start = System.nanoTime();
-                tickets.forEach(ticket -> storm.add(client.connectWithTicket(ticket)));
+                int retried = 0;
+                for (int i = 0; i < members.size(); i++) {
+                    try {
+                        storm.add(client.connectWithTicket(tickets.get(i)));
+                    } catch (IllegalStateException upgradeFailed) {
+                        // A client retries a failed upgrade (PROTOCOL.md reconnect); Payara Micro fails the odd one
+                        // of a storm in its request recycling (an NPE in its log, a 301 to the client).
+                        retried++;
+                        storm.add(client.connect(client.token(workspace, members.get(i))));
+                    }
+                }
                 long connecting = System.nanoTime() - start;
+                assertTrue(retried <= members.size() / STORM_RETRIES_DIVISOR,
+                        retried + " of " + members.size() + " upgrades failed once");
                 storm.forEach(socket -> socket.keepAlive(Duration.ofSeconds(2)));
 
                 // Frames of different users arrive in any order: collect them until all came, or none came for a

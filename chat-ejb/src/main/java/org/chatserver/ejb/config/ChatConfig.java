@@ -116,6 +116,10 @@ public class ChatConfig {
     int deliveryLanes;
 
     @Inject
+    @ConfigProperty(name = "chat.presence.announce-lanes")
+    int presenceAnnounceLanes;
+
+    @Inject
     @ConfigProperty(name = "chat.rate.sends-per-second")
     double sendsPerSecond;
 
@@ -279,6 +283,14 @@ public class ChatConfig {
      */
     public int deliveryLanes() {
         return deliveryLanes;
+    }
+
+    /**
+     * How many threads announce presence transitions of this node's connections
+     * ({@code chat.presence.announce-lanes}); a user's transitions always share one.
+     */
+    public int presenceAnnounceLanes() {
+        return presenceAnnounceLanes;
     }
 
     /** Sends per second per user, over the cluster ({@code chat.rate.sends-per-second}). */

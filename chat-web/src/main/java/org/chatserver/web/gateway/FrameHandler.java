@@ -11,12 +11,12 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 import org.chatserver.ejb.config.ChatConfig;
+import org.chatserver.ejb.gateway.GatewayService;
 import org.chatserver.ejb.message.ClientMsgId;
 import org.chatserver.ejb.message.MessageBody;
 import org.chatserver.ejb.message.MessageService;
 import org.chatserver.ejb.message.Replay;
 import org.chatserver.ejb.message.SendCommand;
-import org.chatserver.ejb.presence.PresenceService;
 import org.chatserver.ejb.presence.PresenceState;
 import org.chatserver.ejb.problem.ChatProblem;
 import org.chatserver.ejb.problem.ProblemCode;
@@ -48,7 +48,7 @@ public class FrameHandler {
     TypingService typing;
 
     @Inject
-    PresenceService presence;
+    GatewayService gateway;
 
     @Inject
     ChatConfig config;
@@ -72,7 +72,7 @@ public class FrameHandler {
                 case "read" -> moveCursor(connection, frame, ReceiptKind.READ);
                 case "delivered" -> moveCursor(connection, frame, ReceiptKind.DELIVERED);
                 case "typing" -> typing.typing(connection, JsonFields.requireString(frame, "channel"));
-                case "presence" -> presence.set(connection.identity(),
+                case "presence" -> gateway.setPresence(connection.identity(),
                         PresenceState.settable(JsonFields.requireString(frame, "state")));
                 case "view" -> connection.view(Set.copyOf(JsonFields.stringList(frame, "channels")));
                 default -> throw ChatProblem.badRequest("unknown op");
