@@ -183,6 +183,8 @@ class PresenceIT extends FreshWorkspaceTest {
 
                 // Frames of different users arrive in any order: collect them until all came, or none came for a
                 // while (a storm takes the server a while to announce on a 2-core machine; the bound is on frames).
+                // A frame that never comes is a lost announcement: a renewal of the node's presence claims once
+                // pre-empted the first connection's claim, which then announced nothing.
                 long quietSince = System.nanoTime();
                 int frames = 0;
                 Set<String> heard = Set.of();

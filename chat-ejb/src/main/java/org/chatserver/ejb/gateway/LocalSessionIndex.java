@@ -83,11 +83,6 @@ public class LocalSessionIndex {
         return channels != null && channels.contains(channel);
     }
 
-    /** The users with at least one connection on this node (without display names). */
-    public Set<Identity> localUsers() {
-        return Set.copyOf(byUser.keySet());
-    }
-
     /**
      * Writes all of this node's entries to the routing table again. Redis holds only what can be rebuilt: after it
      * restarted empty, this brings live delivery back without clients reconnecting.

@@ -41,9 +41,6 @@ public class NodeKeeper {
     @Inject
     PresenceService presence;
 
-    @Inject
-    LocalSessionIndex index;
-
     @Resource
     TimerService timers;
 
@@ -64,7 +61,7 @@ public class NodeKeeper {
     void tick() {
         try {
             liveness.beat(config.nodeId());
-            presence.refresh(index.localUsers());
+            presence.refresh();
             liveness.claimDead(config.presenceTtlMs()).forEach(this::forget);
         } catch (RuntimeException redisDown) {
             LOG.log(Level.FINE, "Node standing not renewed; retrying at the next tick", redisDown);
