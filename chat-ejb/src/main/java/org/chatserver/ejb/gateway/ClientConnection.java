@@ -38,7 +38,4 @@ public interface ClientConnection {
      * per coalescing window, the latest state winning.
      */
     void offerPresence(PresenceTransition transition, String frame);
-
-    /** Whether the client said (with {@code view}) that {@code channel} is on its screen. */
-    boolean views(String channel);
 }

@@ -1,6 +1,7 @@
 package org.chatserver.ejb.gateway;
 
 import java.time.Duration;
+import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -66,6 +67,11 @@ public class GatewayService {
         if (index.close(connection)) {
             announcements.execute(laneOf(user), () -> presence.disconnected(user));
         }
+    }
+
+    /** The {@code view} op: the channels on the connection's screen, replacing the ones before. */
+    public void view(ClientConnection connection, Set<String> channels) {
+        index.view(connection, channels);
     }
 
     /** The {@code presence} op of a connected user: after the user's connection was announced. */

@@ -42,6 +42,9 @@ public class LocalSessionIndex {
     private final Map<String, Set<ClientConnection>> byChannel = new ConcurrentHashMap<>();
     private final Map<ClientConnection, Set<String>> channelsOf = new ConcurrentHashMap<>();
     private final Map<Identity, Set<ClientConnection>> byUser = new ConcurrentHashMap<>();
+    /** Connections by the channels they view (the {@code view} op), for presence in large channels. */
+    private final Map<String, Set<ClientConnection>> viewersOf = new ConcurrentHashMap<>();
+    private final Map<ClientConnection, Set<String>> viewedBy = new ConcurrentHashMap<>();
 
     @Inject
     NodeRoutingTable routing;
@@ -69,12 +72,33 @@ public class LocalSessionIndex {
         if (channels != null) {
             unsubscribe(connection, channels);
         }
+        forgetViews(connection);
         Identity user = key(connection.identity());
         boolean lastOfUser = remove(byUser, user, connection);
         if (lastOfUser) {
             routing.removeUserNode(config.nodeId(), user.workspace(), user.user());
         }
         return lastOfUser;
+    }
+
+    /**
+     * Records the channels an open connection views, replacing the ones before; presence of a large channel goes only
+     * to its viewers. Called from the connection's frame thread, one call at a time per connection.
+     */
+    public void view(ClientConnection connection, Set<String> channels) {
+        if (!channelsOf.containsKey(connection)) {
+            return;
+        }
+        forgetViews(connection);
+        viewedBy.put(connection, Set.copyOf(channels));
+        channels.forEach(channel -> add(viewersOf, channel, connection));
+    }
+
+    private void forgetViews(ClientConnection connection) {
+        Set<String> viewed = viewedBy.remove(connection);
+        if (viewed != null) {
+            viewed.forEach(channel -> remove(viewersOf, channel, connection));
+        }
     }
 
     /** Whether {@code connection} is subscribed to {@code channel}, i.e. its user is a member. */
@@ -138,8 +162,10 @@ public class LocalSessionIndex {
     private void tellPresence(PresenceTransition transition, String channel, boolean large,
             Set<ClientConnection> told) {
         String frame = transition.toFrame(channel);
-        forEachSubscribed(channel, connection -> {
-            if (!connection.identity().user().equals(transition.user()) && (!large || connection.views(channel))
+        // A large channel's viewers are few, its subscribers many: walk the viewers, and check they are members.
+        Set<ClientConnection> audience = (large ? viewersOf : byChannel).get(channel);
+        forEach(audience, connection -> {
+            if (!connection.identity().user().equals(transition.user()) && (!large || subscribed(connection, channel))
                     && told.add(connection)) {
                 connection.offerPresence(transition, frame);
             }
@@ -173,7 +199,11 @@ public class LocalSessionIndex {
 
     /** Runs {@code action} for each connection subscribed to {@code channel}; one failing does not stop the rest. */
     private void forEachSubscribed(String channel, Consumer<ClientConnection> action) {
-        Set<ClientConnection> connections = byChannel.get(channel);
+        forEach(byChannel.get(channel), action);
+    }
+
+    /** Runs {@code action} for each of {@code connections} (null: none); one failing does not stop the rest. */
+    private static void forEach(Set<ClientConnection> connections, Consumer<ClientConnection> action) {
         if (connections != null) {
             connections.forEach(connection -> {
                 try {

@@ -74,7 +74,7 @@ public class FrameHandler {
                 case "typing" -> typing.typing(connection, JsonFields.requireString(frame, "channel"));
                 case "presence" -> gateway.setPresence(connection.identity(),
                         PresenceState.settable(JsonFields.requireString(frame, "state")));
-                case "view" -> connection.view(Set.copyOf(JsonFields.stringList(frame, "channels")));
+                case "view" -> gateway.view(connection, Set.copyOf(JsonFields.stringList(frame, "channels")));
                 default -> throw ChatProblem.badRequest("unknown op");
             }
         } catch (ChatProblem problem) {

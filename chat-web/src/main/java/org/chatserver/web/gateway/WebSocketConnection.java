@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,7 +58,6 @@ final class WebSocketConnection implements ClientConnection {
 
     private final PresenceCoalescer presence;
     private final PresenceFlusher flusher;
-    private volatile Set<String> viewing = Set.of();
 
     /** Whether a presence flush is scheduled; guarded by {@link #presence}. */
     private boolean flushScheduled;
@@ -110,16 +108,6 @@ final class WebSocketConnection implements ClientConnection {
         } else {
             scheduleFlush();
         }
-    }
-
-    @Override
-    public boolean views(String channel) {
-        return viewing.contains(channel);
-    }
-
-    /** The {@code view} op: the channels on the client's screen, replacing the previous ones. */
-    void view(Set<String> channels) {
-        viewing = Set.copyOf(channels);
     }
 
     /** The queue places presence leaves free for other frames. */
