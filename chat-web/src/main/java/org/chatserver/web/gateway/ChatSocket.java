@@ -34,11 +34,12 @@ public class ChatSocket {
     private static final int MAX_BUFFERED_FRAME_BYTES = 1024 * 1024;
 
     /**
-     * No container idle timeout: {@link HeartbeatWatchdog} closes silent clients, with the code PROTOCOL.md names.
-     * A container timeout would also cost a task rescheduled on a managed executor for every frame sent or received
-     * (Tyrus restarts its idle timer each time), which profiling showed as the largest cost of delivery.
+     * The container's idle timeout, in heartbeat intervals: only a backstop. {@link HeartbeatWatchdog} closes a silent
+     * client first, after two intervals and with the code PROTOCOL.md names. The timeout is not zero because Tyrus
+     * restarts its timer on every frame whatever the timeout, and a zero timeout makes each of those timers run at
+     * once instead of being cancelled by the next frame ({@link IdleTimerScheduler}).
      */
-    private static final long NO_IDLE_TIMEOUT = 0;
+    private static final int IDLE_TIMEOUT_HEARTBEATS = 4;
 
     @Inject
     ConnectTickets tickets;
@@ -69,7 +70,7 @@ public class ChatSocket {
             return;
         }
         session.setMaxTextMessageBufferSize(MAX_BUFFERED_FRAME_BYTES);
-        session.setMaxIdleTimeout(NO_IDLE_TIMEOUT);
+        session.setMaxIdleTimeout(IDLE_TIMEOUT_HEARTBEATS * config.heartbeatMs());
         connection = new WebSocketConnection(session, identity.get(), config.outboundQueueFrames(),
                 config.presenceCoalesceMs(), presenceFlusher);
         gateway.open(connection);

@@ -73,8 +73,7 @@ final class WebSocketConnection implements ClientConnection {
         this.presence = new PresenceCoalescer(presenceWindowMs);
         this.flusher = flusher;
         this.queue = new BoundedOutboundQueue(queueCapacity,
-                (frame, done) -> LeanContextClassLoader.run(() -> session.getAsyncRemote().sendText(frame,
-                        result -> done.accept(result.isOK()))));
+                (frame, done) -> session.getAsyncRemote().sendText(frame, result -> done.accept(result.isOK())));
     }
 
     @Override

@@ -1,0 +1,91 @@
+package org.chatserver.web.gateway;
+
+import java.lang.reflect.Field;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import jakarta.websocket.server.ServerContainer;
+
+/**
+ * Gives the container's WebSocket implementation a plain scheduler for its per-session idle timers.
+ *
+ * <p>Why: Tyrus (the Jakarta WebSocket implementation of Payara) restarts a session's idle timer on every frame sent
+ * or received, by cancelling one task and scheduling another on the executor its container was given. Payara gives it
+ * the default managed scheduled executor, which captures the caller's context for every task: a {@code ServiceLoader}
+ * scan through the thread's class loader (every jar of the application, on a request thread), a tracing lookup, and
+ * with no idle timeout a context set-up per task run. Profiles of {@code chat-bench fanout} showed this as the largest
+ * single cost of both delivering and receiving frames. Neither Jakarta WebSocket nor Tyrus's settings name another
+ * executor, and no library offers one, so this listener replaces, once at start-up and before any session opens, the
+ * executor the container hands to its sessions.
+ *
+ * <p>The replacement is one {@link ScheduledThreadPoolExecutor} thread from the container's managed thread factory
+ * (so the rare idle close runs in the application's context) that removes a cancelled timer at once, so that
+ * rescheduling on every frame leaves nothing behind. {@link ChatSocket} sets an idle timeout longer than
+ * {@link HeartbeatWatchdog}'s, so the timers are cancelled long before they would run. If the container is not the
+ * Tyrus this was written for, a warning is logged and the container is left as it is: delivery works, only slower.
+ *
+ * <p>Thread-safe: the replacement happens in {@link #contextInitialized}, before the endpoint takes connections.
+ */
+@WebListener
+public class IdleTimerScheduler implements ServletContextListener {
+
+    /** Where Tyrus's container ({@code org.glassfish.tyrus.core.BaseContainer}) keeps the executor it hands out. */
+    private static final String TYRUS_EXECUTOR_FIELD = "managedScheduledExecutorService";
+
+    private static final Logger LOG = Logger.getLogger(IdleTimerScheduler.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    private ScheduledThreadPoolExecutor timers;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        Object container = event.getServletContext().getAttribute(ServerContainer.class.getName());
+        Field executor = container == null ? null : findField(container.getClass());
+        if (executor == null) {
+            LOG.warning("WebSocket idle timers stay on the managed executor: the container is not the expected Tyrus"
+                    + " (each frame costs a context capture)");
+            return;
+        }
+        timers = new ScheduledThreadPoolExecutor(1, threads);
+        timers.setRemoveOnCancelPolicy(true);
+        // Sessions closing while the application stops may still restart a timer; it is simply not needed then.
+        timers.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
+        try {
+            executor.setAccessible(true);
+            executor.set(container, timers);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.WARNING, "WebSocket idle timers stay on the managed executor", e);
+            timers.shutdownNow();
+            timers = null;
+        }
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (timers != null) {
+            timers.shutdown();
+        }
+    }
+
+    /** The executor field of {@code type} or a superclass, if it has one of type {@link ScheduledExecutorService}. */
+    private static Field findField(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (field.getName().equals(TYRUS_EXECUTOR_FIELD) && field.getType() == ScheduledExecutorService.class) {
+                    return field;
+                }
+            }
+        }
+        return null;
+    }
+}
