@@ -1,5 +1,6 @@
 package org.chatserver.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import org.chatserver.bench.report.PerformanceDoc;
+import org.chatserver.bench.server.ServerNode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +18,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code suite}: the standard suite against the local stack, one scenario after the other in this process, then
  * docs/performance.md rendered from the results folder. The sizes are issue 5's target sizes, as far as they fit
- * the suite's time on a 2-core machine. Runs on the picocli thread.
+ * the suite's time on a 2-core machine. Unless told otherwise, a warm-up comes first: a fanout and a short
+ * throughput run whose results are dropped, then a wait until the server's JIT compile queue is short, so that the
+ * measured runs see the server and not its warm-up (see {@link ServerNode#compileQueueLength()}). Runs on the picocli
+ * thread.
  */
 @Command(name = "suite", mixinStandardHelpOptions = true,
         description = "Run the standard suite against the local stack and write docs/performance.md.")
@@ -23,6 +29,28 @@ final class SuiteCommand implements Callable<Integer> {
 
     /** The standard suite: name -> the scenario's arguments. */
     static final Map<String, List<String>> STANDARD = standard();
+
+    /** The warm-up: scenarios whose results are dropped. */
+    static final List<List<String>> WARM_UP = List.of(
+            List.of("fanout", "--members", "1000", "--messages", "100"),
+            List.of("throughput", "--channels", "100", "--members", "10", "--rates", "100,200,400",
+                    "--step-seconds", "5", "--keep-going"));
+
+    /** The warm-up ends when at most this many methods wait for the JIT... */
+    private static final int SETTLED_COMPILE_QUEUE = 50;
+
+    /** ...or after this long. */
+    private static final long SETTLE_LIMIT_SECONDS = 300;
+
+    private static final long SETTLE_POLL_SECONDS = 10;
+
+    @Option(names = "--no-warm-up", description = "Measure at once, without the warm-up.")
+    boolean noWarmUp;
+
+    @Option(names = "--stack-dir", defaultValue = ".stack",
+            description = "State folder of the local stack, to find the server for the warm-up (default: "
+                    + "${DEFAULT-VALUE}).")
+    Path stackDir;
 
     @Option(names = "--only", split = ",",
             description = "Run only these runs of the suite (names: ${COMPLETION-CANDIDATES}); the document is "
@@ -53,6 +81,9 @@ final class SuiteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!noWarmUp) {
+            warmUp();
+        }
         int failures = 0;
         for (Map.Entry<String, List<String>> run : STANDARD.entrySet()) {
             if (only != null && !only.contains(run.getKey())) {
@@ -74,5 +105,27 @@ final class SuiteCommand implements Callable<Integer> {
         new PerformanceDoc(out, doc).write();
         System.out.println("[bench] suite: wrote " + doc + " (" + failures + " runs with failures)");
         return failures == 0 ? 0 : 1;
+    }
+
+    /** Runs the warm-up scenarios into a scratch folder, then waits for the server's JIT to catch up. */
+    private void warmUp() throws Exception {
+        Path scratch = Files.createTempDirectory("chat-bench-warm-up");
+        for (List<String> scenario : WARM_UP) {
+            List<String> args = new ArrayList<>(scenario);
+            args.add("--out");
+            args.add(scratch.toString());
+            System.out.println("[bench] suite: warm-up: " + String.join(" ", args));
+            new CommandLine(new ChatBench()).execute(args.toArray(String[]::new));
+        }
+        ServerNode server = new ServerNode(stackDir, Path.of("./chat"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_LIMIT_SECONDS);
+        int queued = server.compileQueueLength();
+        while (queued > SETTLED_COMPILE_QUEUE && System.nanoTime() < deadline) {
+            System.out.println("[bench] suite: warm-up: " + queued + " methods wait for the server's JIT");
+            TimeUnit.SECONDS.sleep(SETTLE_POLL_SECONDS);
+            queued = server.compileQueueLength();
+        }
+        System.out.println("[bench] suite: warm-up done, " + (queued < 0 ? "server JIT queue unknown"
+                : queued + " methods in the server's JIT queue"));
     }
 }

@@ -20,6 +20,8 @@ public final class ServerNode {
 
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
+    /** A line of {@code Compiler.queue}: compile id, flags, tier, method. */
+    private static final Pattern QUEUED_METHOD = Pattern.compile("^\\s*\\d+\\s.*\\s[0-4]\\s+\\S+::");
 
     private final Path stateDir;
     private final Path launcher;
@@ -66,6 +68,24 @@ public final class ServerNode {
             files = (int) fds.count();
         }
         return new MemorySample(connections, heapBytes, rssBytes, files);
+    }
+
+    /**
+     * How many methods wait for the server's JIT compilers ({@code jcmd Compiler.queue}), or -1 if unknown. A
+     * freshly started Payara queues well over a thousand methods under its first load, and on a 2-core machine the
+     * optimizing compiler then takes one core for minutes: figures measured meanwhile describe the warm-up, not the
+     * server.
+     */
+    public int compileQueueLength() {
+        try {
+            return (int) jcmd(requirePid(), "Compiler.queue").lines().filter(l -> QUEUED_METHOD.matcher(l).find())
+                    .count();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     /** @return the server's open-file limit (soft), or -1 if unknown */
