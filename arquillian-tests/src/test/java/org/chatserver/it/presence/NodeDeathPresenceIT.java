@@ -34,6 +34,15 @@ class NodeDeathPresenceIT {
     /** The default presence TTL (45 s), plus two of the survivor's refresh intervals (2 s in arquillian.xml). */
     private static final Duration TTL_AND_A_TICK = Duration.ofSeconds(49);
 
+    /** The doomed node's refresh interval, as short as the survivor's (ms). */
+    private static final String DOOMED_REFRESH_MS = "2000";
+
+    /**
+     * Long enough for the doomed node to beat and renew bob's presence in one refresh, so that its death is declared
+     * TTL after that beat while bob's record was renewed at the same moment: the release must still find the record.
+     */
+    private static final Duration ONE_REFRESH_AND_A_MARGIN = Duration.ofMillis(2500);
+
     @Deployment(testable = false)
     static WebArchive app() {
         return MicroDeployment.war();
@@ -51,7 +60,8 @@ class NodeDeathPresenceIT {
         String channel = survivor.publicChannel(alice, "team", "bob");
         String nodeB = "it-node-b-" + UUID.randomUUID();
 
-        try (MicroProcess doomed = new MicroProcess(Path.of("target", "node-death-it.log")).withNodeId(nodeB);
+        try (MicroProcess doomed = new MicroProcess(Path.of("target", "node-death-it.log")).withNodeId(nodeB)
+                        .withSystemProperty("chat.presence.refresh-interval-ms", DOOMED_REFRESH_MS);
                 ChatSocket alices = survivor.connect(alice)) {
             alices.keepAlive(Duration.ofSeconds(1));
             alices.next("hello");
@@ -62,6 +72,7 @@ class NodeDeathPresenceIT {
             bobs.keepAlive(Duration.ofSeconds(1));
             bobs.next("hello");
             assertEquals("online", alices.next("presence").getString("state"), "bob online, heard across nodes");
+            Thread.sleep(ONE_REFRESH_AND_A_MARGIN.toMillis());
 
             long killedAt = System.nanoTime();
             doomed.kill();

@@ -19,6 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ChatConfig {
 
+    /** A presence record lives this many presence TTLs unrenewed (see {@link #presenceRecordTtlMs()}). */
+    static final long PRESENCE_RECORD_TTLS = 2;
+
     @Inject
     @ConfigProperty(name = "chat.node.id")
     Optional<String> configuredNodeId;
@@ -235,6 +238,17 @@ public class ChatConfig {
      */
     public long presenceTtlMs() {
         return presenceTtlMs;
+    }
+
+    /**
+     * How long a user's presence record in the store outlives its last renewal: {@value #PRESENCE_RECORD_TTLS} times
+     * {@link #presenceTtlMs()}. A node silent for the TTL is declared dead by a live node, which releases the dead
+     * node's users and announces them offline; that release needs the record, so the record must outlive the
+     * declaration by more than a refresh interval, or the users would vanish without anyone hearing it. Its own
+     * expiry is only the backstop for a cluster with no live node left to release them.
+     */
+    public long presenceRecordTtlMs() {
+        return PRESENCE_RECORD_TTLS * presenceTtlMs;
     }
 
     /**

@@ -25,8 +25,9 @@ import org.redisson.client.codec.StringCodec;
 /**
  * Presence in Redis. Per user a hash {@code chat:presence:<length of workspace>:<workspace>:<user>} with one field
  * {@code n:<node>} per node holding connections of the user, and {@code state} ({@code online} or {@code away}); it
- * expires after the presence TTL unless a node renews it. Per node a set {@code chat:node-presence:<node>} of its
- * users, so that a dead node's claims can be released.
+ * expires unless a node renews it, after {@linkplain ChatConfig#presenceRecordTtlMs() twice the presence TTL}, so
+ * that it is still there when a live node releases a dead node's users. Per node a set
+ * {@code chat:node-presence:<node>} of its users, so that a dead node's claims can be released.
  *
  * <p>Each transition is decided by one Lua script on the user's hash (one key, so it also works on Redis Cluster),
  * atomically: of two nodes racing, exactly one sees the user come online or go offline. The script stamps the
@@ -79,7 +80,7 @@ public class RedisPresenceStore implements PresenceStore {
     public Optional<PresenceTransition> connected(String node, Identity user) {
         String member = memberOf(user);
         redis.client().<String>getSet(NODE_PRESENCE + node).add(member);
-        long at = run(CONNECT, user, NODE_FIELD + node, String.valueOf(config.presenceTtlMs()));
+        long at = run(CONNECT, user, NODE_FIELD + node, String.valueOf(config.presenceRecordTtlMs()));
         return transition(user, PresenceState.ONLINE, at);
     }
 
@@ -103,7 +104,7 @@ public class RedisPresenceStore implements PresenceStore {
         for (Identity user : users) {
             String key = USER_PRESENCE + memberOf(user);
             batch.getMap(key, StringCodec.INSTANCE).fastPutAsync(NODE_FIELD + node, "1");
-            batch.getMap(key, StringCodec.INSTANCE).expireAsync(config.presenceTtlMs(), TimeUnit.MILLISECONDS);
+            batch.getMap(key, StringCodec.INSTANCE).expireAsync(config.presenceRecordTtlMs(), TimeUnit.MILLISECONDS);
             batch.getSet(NODE_PRESENCE + node, StringCodec.INSTANCE).addAsync(memberOf(user));
         }
         batch.execute();
