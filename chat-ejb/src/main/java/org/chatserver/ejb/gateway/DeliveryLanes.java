@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.chatserver.ejb.config.ChatConfig;
 import org.chatserver.ejb.fanout.NodeEvent;
+import org.chatserver.ejb.ordering.OrderedLanes;
 
 /**
  * Local delivery in parallel lanes: the events addressed to this node arrive on one bus thread, and writing them to

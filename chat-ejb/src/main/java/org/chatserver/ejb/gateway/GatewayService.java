@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.chatserver.ejb.channel.ChannelService;
 import org.chatserver.ejb.config.ChatConfig;
 import org.chatserver.ejb.identity.Identity;
+import org.chatserver.ejb.ordering.OrderedLanes;
 import org.chatserver.ejb.presence.PresenceService;
 import org.chatserver.ejb.presence.PresenceState;
 

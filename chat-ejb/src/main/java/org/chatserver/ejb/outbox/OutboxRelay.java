@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,6 +23,7 @@ import jakarta.inject.Inject;
 
 import org.chatserver.ejb.config.ChatConfig;
 import org.chatserver.ejb.message.ChatMessage;
+import org.chatserver.ejb.ordering.OrderedLanes;
 import org.chatserver.ejb.shard.WorkspaceDirectory;
 import org.chatserver.persistence.shard.ShardId;
 
@@ -36,8 +35,9 @@ import org.chatserver.persistence.shard.ShardId;
  * delivered).
  *
  * <p>Never blocks the committing thread: the ack must not wait for Kafka. Publishing and confirming each run on one
- * thread of the container's managed thread factory, handed plain tasks, because a managed executor would capture the
- * caller's context for every message, which profiling showed as a large part of a send's cost. Thread-safe.
+ * lane ({@link OrderedLanes}) of the container's managed thread factory, handed plain tasks, because a managed executor
+ * would capture the caller's context for every message, which profiling showed as a large part of a send's cost.
+ * Thread-safe.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -45,7 +45,10 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
 
     /** How long shutdown waits for what is being published or confirmed. */
-    private static final long DRAIN_SECONDS = 5;
+    private static final Duration DRAIN = Duration.ofSeconds(5);
+
+    /** One lane each: publications keep their commit order, and one confirming batch runs at a time. */
+    private static final int ONE_LANE = 1;
 
     @Inject
     MessagePublisher publisher;
@@ -68,35 +71,39 @@ public class OutboxRelay {
     /** Whether a confirming task is queued or running; at most one is. */
     private final AtomicBoolean confirming = new AtomicBoolean();
 
-    private ExecutorService publishing;
-    private ExecutorService confirmations;
+    private OrderedLanes publishing;
+    private OrderedLanes confirmations;
 
     @PostConstruct
     void start() {
-        publishing = Executors.newSingleThreadExecutor(threads);
-        confirmations = Executors.newSingleThreadExecutor(threads);
+        publishing = new OrderedLanes("outbox publishing", ONE_LANE, threads);
+        confirmations = new OrderedLanes("outbox confirmations", ONE_LANE, threads);
     }
 
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChatMessage message) {
         try {
-            publishing.execute(() -> publisher.publish(message).whenComplete((published, failure) -> {
-                if (failure == null) {
-                    confirmed.add(message);
-                    confirmSoon();
-                } else {
-                    LOG.log(Level.FINE, failure, () -> message + " left in the outbox for the sweep");
-                }
-            }));
+            publishing.execute(message.channel(), () -> publish(message));
         } catch (RejectedExecutionException stopping) {
             LOG.fine(() -> message + " left in the outbox for the sweep: the relay is stopping");
         }
+    }
+
+    private void publish(ChatMessage message) {
+        publisher.publish(message).whenComplete((published, failure) -> {
+            if (failure == null) {
+                confirmed.add(message);
+                confirmSoon();
+            } else {
+                LOG.log(Level.FINE, failure, () -> message + " left in the outbox for the sweep");
+            }
+        });
     }
 
     /** Makes sure a confirming task will see what is in {@link #confirmed} now. */
     private void confirmSoon() {
         if (confirming.compareAndSet(false, true)) {
             try {
-                confirmations.execute(this::confirmBatch);
+                confirmations.execute(confirmed, this::confirmBatch);
             } catch (RejectedExecutionException stopping) {
                 // What was confirmed stays in the outbox; the sweep of any node publishes it again.
                 confirming.set(false);
@@ -106,20 +113,25 @@ public class OutboxRelay {
 
     /** Forgets up to a batch of confirmed messages, one transaction per shard; reschedules itself if more wait. */
     private void confirmBatch() {
-        Map<ShardId, List<ChatMessage>> byShard = new LinkedHashMap<>();
-        ChatMessage next;
-        for (int taken = 0; taken < config.outboxBatchSize() && (next = confirmed.poll()) != null; taken++) {
-            byShard.computeIfAbsent(directory.shardOf(next.workspace()), shard -> new ArrayList<>()).add(next);
-        }
-        byShard.forEach((shard, messages) -> {
-            try {
-                store.markPublished(shard, messages);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, e, () -> messages.size() + " confirmed messages of " + shard
-                        + " stay in the outbox; the sweep will publish them again");
+        try {
+            Map<ShardId, List<ChatMessage>> byShard = new LinkedHashMap<>();
+            ChatMessage next;
+            for (int taken = 0; taken < config.outboxBatchSize() && (next = confirmed.poll()) != null; taken++) {
+                byShard.computeIfAbsent(directory.shardOf(next.workspace()), shard -> new ArrayList<>()).add(next);
             }
-        });
-        confirming.set(false);
+            byShard.forEach((shard, messages) -> {
+                try {
+                    store.markPublished(shard, messages);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, e, () -> messages.size() + " confirmed messages of " + shard
+                            + " stay in the outbox; the sweep will publish them again");
+                }
+            });
+        } finally {
+            // Even after a failure (logged by the lane): what it dropped stays in the outbox for the sweep, and the
+            // next confirmations must not wait for a task that will never come.
+            confirming.set(false);
+        }
         if (!confirmed.isEmpty()) {
             confirmSoon();
         }
@@ -127,13 +139,7 @@ public class OutboxRelay {
 
     @PreDestroy
     void stop() {
-        publishing.shutdown();
-        confirmations.shutdown();
-        try {
-            publishing.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS);
-            confirmations.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        publishing.shutdown(DRAIN);
+        confirmations.shutdown(DRAIN);
     }
 }

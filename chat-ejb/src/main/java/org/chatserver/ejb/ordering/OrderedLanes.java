@@ -1,4 +1,4 @@
-package org.chatserver.ejb.gateway;
+package org.chatserver.ejb.ordering;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * bounds the work is its source (connections opening and closing, events addressed to the node). A failing task is
  * logged and does not stop its lane. Thread-safe.
  */
-final class OrderedLanes {
+public final class OrderedLanes {
 
     private static final Logger LOG = Logger.getLogger(OrderedLanes.class.getName());
 
@@ -30,7 +30,7 @@ final class OrderedLanes {
      * @param purpose what the lanes do, for the log
      * @param count   how many lanes (threads), at least 1
      */
-    OrderedLanes(String purpose, int count, ThreadFactory threads) {
+    public OrderedLanes(String purpose, int count, ThreadFactory threads) {
         if (count < 1) {
             throw new IllegalArgumentException(purpose + ": at least one lane, not " + count);
         }
@@ -40,8 +40,12 @@ final class OrderedLanes {
         }
     }
 
-    /** Runs {@code task} on the lane of {@code orderingKey}, after the tasks handed in before it for that lane. */
-    void execute(Object orderingKey, Runnable task) {
+    /**
+     * Runs {@code task} on the lane of {@code orderingKey}, after the tasks handed in before it for that lane.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException once {@link #shutdown} was called
+     */
+    public void execute(Object orderingKey, Runnable task) {
         lanes.get(Math.floorMod(orderingKey.hashCode(), lanes.size())).execute(() -> {
             try {
                 task.run();
@@ -52,7 +56,7 @@ final class OrderedLanes {
     }
 
     /** Stops taking tasks and waits at most {@code drain} for the lanes to finish what they hold. */
-    void shutdown(Duration drain) {
+    public void shutdown(Duration drain) {
         lanes.forEach(ExecutorService::shutdown);
         long deadline = System.nanoTime() + drain.toNanos();
         for (ExecutorService lane : lanes) {
