@@ -2,13 +2,10 @@ package org.chatserver.web.gateway;
 
 import java.lang.reflect.Field;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
@@ -26,9 +23,9 @@ import jakarta.websocket.server.ServerContainer;
  * executor, and no library offers one, so this listener replaces, once at start-up and before any session opens, the
  * executor the container hands to its sessions.
  *
- * <p>The replacement is one {@link ScheduledThreadPoolExecutor} thread from the container's managed thread factory
- * (so the rare idle close runs in the application's context) that removes a cancelled timer at once, so that
- * rescheduling on every frame leaves nothing behind. {@link ChatSocket} sets an idle timeout longer than
+ * <p>The replacement is the {@link GatewayScheduler}: a thread from the container's managed thread factory (so the
+ * rare idle close runs in the application's context) that removes a cancelled timer at once, so that rescheduling on
+ * every frame leaves nothing behind. {@link ChatSocket} sets an idle timeout longer than
  * {@link HeartbeatWatchdog}'s, so the timers are cancelled long before they would run. If the container is not the
  * Tyrus this was written for, a warning is logged and the container is left as it is: delivery works, only slower.
  *
@@ -42,10 +39,8 @@ public class IdleTimerScheduler implements ServletContextListener {
 
     private static final Logger LOG = Logger.getLogger(IdleTimerScheduler.class.getName());
 
-    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
-    ManagedThreadFactory threads;
-
-    private ScheduledThreadPoolExecutor timers;
+    @Inject
+    GatewayScheduler scheduler;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -56,24 +51,11 @@ public class IdleTimerScheduler implements ServletContextListener {
                     + " (each frame costs a context capture)");
             return;
         }
-        timers = new ScheduledThreadPoolExecutor(1, threads);
-        timers.setRemoveOnCancelPolicy(true);
-        // Sessions closing while the application stops may still restart a timer; it is simply not needed then.
-        timers.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
         try {
             executor.setAccessible(true);
-            executor.set(container, timers);
+            executor.set(container, scheduler.timers());
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.WARNING, "WebSocket idle timers stay on the managed executor", e);
-            timers.shutdownNow();
-            timers = null;
-        }
-    }
-
-    @Override
-    public void contextDestroyed(ServletContextEvent event) {
-        if (timers != null) {
-            timers.shutdown();
         }
     }
 
