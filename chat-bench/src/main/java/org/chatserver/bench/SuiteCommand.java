@@ -11,8 +11,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.chatserver.bench.report.PerformanceDoc;
 import org.chatserver.bench.server.ServerNode;
+import org.chatserver.bench.server.ServerOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,10 +49,8 @@ final class SuiteCommand implements Callable<Integer> {
     @Option(names = "--no-warm-up", description = "Measure at once, without the warm-up.")
     boolean noWarmUp;
 
-    @Option(names = "--stack-dir", defaultValue = ".stack",
-            description = "State folder of the local stack, to find the server for the warm-up (default: "
-                    + "${DEFAULT-VALUE}).")
-    Path stackDir;
+    @Mixin
+    ServerOptions server;
 
     @Option(names = "--only", split = ",",
             description = "Run only these runs of the suite (names: ${COMPLETION-CANDIDATES}); the document is "
@@ -90,6 +90,7 @@ final class SuiteCommand implements Callable<Integer> {
                 continue;
             }
             List<String> args = new ArrayList<>(run.getValue());
+            args.addAll(server.asArguments());
             args.add("--out");
             args.add(out.toString());
             if (profile && (args.get(0).equals("fanout") || args.get(0).equals("throughput"))) {
@@ -112,18 +113,19 @@ final class SuiteCommand implements Callable<Integer> {
         Path scratch = Files.createTempDirectory("chat-bench-warm-up");
         for (List<String> scenario : WARM_UP) {
             List<String> args = new ArrayList<>(scenario);
+            args.addAll(server.asArguments());
             args.add("--out");
             args.add(scratch.toString());
             System.out.println("[bench] suite: warm-up: " + String.join(" ", args));
             new CommandLine(new ChatBench()).execute(args.toArray(String[]::new));
         }
-        ServerNode server = new ServerNode(stackDir, Path.of("./chat"));
+        ServerNode node = server.node();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_LIMIT_SECONDS);
-        int queued = server.compileQueueLength();
+        int queued = node.compileQueueLength();
         while (queued > SETTLED_COMPILE_QUEUE && System.nanoTime() < deadline) {
             System.out.println("[bench] suite: warm-up: " + queued + " methods wait for the server's JIT");
             TimeUnit.SECONDS.sleep(SETTLE_POLL_SECONDS);
-            queued = server.compileQueueLength();
+            queued = node.compileQueueLength();
         }
         System.out.println("[bench] suite: warm-up done, " + (queued < 0 ? "server JIT queue unknown"
                 : queued + " methods in the server's JIT queue"));

@@ -2,6 +2,8 @@ package org.chatserver.bench.scenario;
 
 import java.net.URI;
 import java.nio.file.Path;
+import org.chatserver.bench.server.ServerOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,15 +27,8 @@ public final class BenchOptions {
     @Option(names = "--label", description = "File name stem of the results (default: the scenario and its size).")
     String label;
 
-    @Option(names = "--stack-dir", defaultValue = ".stack",
-            description = "State folder of the local stack, where run/payara.pid names the server (default: "
-                    + "${DEFAULT-VALUE}).")
-    Path stackDir;
-
-    @Option(names = "--launcher", defaultValue = "./chat",
-            description = "The stack launcher, for the node restart of the reconnect scenario (default: "
-                    + "${DEFAULT-VALUE}).")
-    Path launcher;
+    @Mixin
+    ServerOptions server;
 
     @Option(names = "--io-threads", defaultValue = "2",
             description = "Netty event-loop threads for all WebSocket connections (default: ${DEFAULT-VALUE}).")

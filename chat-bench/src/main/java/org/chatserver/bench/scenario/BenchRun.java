@@ -66,7 +66,7 @@ final class BenchRun implements AutoCloseable {
         this.connector = new WsConnector(options.ioThreads, options.heartbeatMillis);
         this.progress = new Progress(System.out);
         this.addresses = new SourceAddresses(options.perAddress);
-        this.server = new ServerNode(options.stackDir, options.launcher);
+        this.server = options.server.node();
         this.setupPool = Executors.newFixedThreadPool(options.restConcurrency, r -> {
             Thread t = new Thread(r, "bench-setup");
             t.setDaemon(true);

@@ -167,7 +167,7 @@ public final class ReconnectScenario implements Callable<Integer> {
         reconnecting.set(true);
         long kill = System.nanoTime();
         killNanos.set(kill);
-        run.progress.line("reconnect", "killing and restarting the server node (" + options.launcher
+        run.progress.line("reconnect", "killing and restarting the server node (" + options.server.launcher()
                 + " node restart)");
         var timelineTask = scheduler.scheduleAtFixedRate(() -> {
             synchronized (timeline) {
