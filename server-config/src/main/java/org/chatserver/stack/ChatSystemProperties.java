@@ -12,8 +12,8 @@ import java.util.Objects;
  * ({@code create-system-properties}, see {@link PayaraServerScript}).
  *
  * <p>They must be server-level, not only in the application's {@code microprofile-config.properties}: Payara resolves
- * {@code ${MPCONFIG=...}} in the fan-out MDB's activation config (its bootstrap servers) against server-level sources
- * only.
+ * {@code ${MPCONFIG=...}} in the fan-out MDB's activation config (its bootstrap servers and number of consumers)
+ * against server-level sources only.
  *
  * <p>Immutable and thread-safe.
  */
@@ -33,6 +33,7 @@ public final class ChatSystemProperties {
     public ChatSystemProperties(StackConfig config, Path jwtPrivateKey, Path jwtPublicKey, String nodeId) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("chat.kafka.bootstrap-servers", config.kafkaBootstrapServers());
+        p.put("chat.fanout.consumers", Integer.toString(config.fanoutConsumers()));
         p.put("chat.redis.address", config.redisAddress());
         p.put("chat.shards.count", Integer.toString(config.shards()));
         p.put("chat.db.prefix", config.dbPrefix());

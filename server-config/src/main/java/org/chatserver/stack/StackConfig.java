@@ -88,6 +88,10 @@ public final class StackConfig {
     /** Partitions of the {@code chat.messages} topic when it is created. */
     public static final Setting KAFKA_PARTITIONS = new Setting("CHAT_KAFKA_PARTITIONS", "`8`",
             "Partitions of topic `chat.messages` when the stack creates it.");
+    /** Kafka consumers of the fan-out on each node. */
+    public static final Setting FANOUT_CONSUMERS = new Setting("CHAT_FANOUT_CONSUMERS", "`4`",
+            "Kafka consumers (threads) of the fan-out on the node (`chat.fanout.consumers`); the node's partitions of "
+                    + "`chat.messages` are split among them.");
     /** Kernel send buffer of each client connection of Payara (HTTP and WebSocket). */
     public static final Setting SOCKET_WRITE_BUFFER = new Setting("CHAT_SOCKET_WRITE_BUFFER", "`131072`",
             "Send buffer (bytes) of each client connection of Payara; Payara queues at most four times this much per "
@@ -122,8 +126,8 @@ public final class StackConfig {
     public static final List<Setting> SETTINGS = List.of(STATE_DIR, BIND_ADDRESS, HTTP_PORT, HTTPS_PORT,
             HTTPS_KEYSTORE, HTTPS_KEYSTORE_PASSWORD, HTTPS_KEY_ALIAS, DB_HOST, DB_PORT, DB_USER, DB_PASSWORD,
             DB_PREFIX, SHARDS, DB_POOL_STEADY, DB_POOL_MAX, REDIS_HOST, REDIS_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT,
-            KAFKA_BOOTSTRAP, KAFKA_PARTITIONS, SOCKET_WRITE_BUFFER, NODE_ID, APP_WAR, APP_RAR, APP_EAR,
-            PAYARA_JAVA_OPTS, KAFKA_JAVA_OPTS, STARTUP_TIMEOUT, STOP_TIMEOUT);
+            KAFKA_BOOTSTRAP, KAFKA_PARTITIONS, FANOUT_CONSUMERS, SOCKET_WRITE_BUFFER, NODE_ID, APP_WAR, APP_RAR,
+            APP_EAR, PAYARA_JAVA_OPTS, KAFKA_JAVA_OPTS, STARTUP_TIMEOUT, STOP_TIMEOUT);
 
     /** Name of the directory database, after the prefix. */
     public static final String DIRECTORY_DATABASE = "directory";
@@ -158,6 +162,7 @@ public final class StackConfig {
     private final int kafkaControllerPort;
     private final Optional<String> kafkaBootstrap;
     private final int kafkaPartitions;
+    private final int fanoutConsumers;
     private final int socketWriteBuffer;
     private final Optional<String> nodeId;
     private final Optional<Path> appWar;
@@ -192,6 +197,7 @@ public final class StackConfig {
         this.kafkaControllerPort = in.port(KAFKA_CONTROLLER_PORT, 9093);
         this.kafkaBootstrap = in.optional(KAFKA_BOOTSTRAP);
         this.kafkaPartitions = in.integer(KAFKA_PARTITIONS, 8, 1, 10_000);
+        this.fanoutConsumers = in.integer(FANOUT_CONSUMERS, 4, 1, 1_000);
         this.socketWriteBuffer = in.integer(SOCKET_WRITE_BUFFER, 131_072, 4096, 64 * 1024 * 1024);
         this.nodeId = in.optional(NODE_ID);
         this.appWar = in.path(APP_WAR);
@@ -429,6 +435,11 @@ public final class StackConfig {
     /** @return partitions of the messages topic ({@link #KAFKA_PARTITIONS}) */
     public int kafkaPartitions() {
         return kafkaPartitions;
+    }
+
+    /** @return Kafka consumers of the fan-out on each node ({@link #FANOUT_CONSUMERS}) */
+    public int fanoutConsumers() {
+        return fanoutConsumers;
     }
 
     /** @return the configured node id, if any ({@link #NODE_ID}) */

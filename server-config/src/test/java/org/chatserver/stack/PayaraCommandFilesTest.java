@@ -127,9 +127,11 @@ class PayaraCommandFilesTest {
 
     @Test
     void systemPropertiesCarryTheApplicationConfiguration() {
-        Map<String, String> p = files(Map.of("CHAT_REDIS_PORT", "16379", "CHAT_SHARDS", "3")).systemProperties();
+        Map<String, String> p = files(Map.of("CHAT_REDIS_PORT", "16379", "CHAT_SHARDS", "3",
+                "CHAT_FANOUT_CONSUMERS", "2")).systemProperties();
 
         assertEquals("127.0.0.1:9092", p.get("chat.kafka.bootstrap-servers"));
+        assertEquals("2", p.get("chat.fanout.consumers"));
         assertEquals("true", p.get("chat.workspaces.auto-provision"));
         assertEquals("redis://127.0.0.1:16379", p.get("chat.redis.address"));
         assertEquals("3", p.get("chat.shards.count"));
@@ -140,7 +142,7 @@ class PayaraCommandFilesTest {
         assertEquals("file:///repo/.stack/keys/jwt-private.pem", p.get("chat.auth.issuer.private-key-location"));
         assertEquals("file:///repo/.stack/keys/jwt-public.pem", p.get("mp.jwt.verify.publickey.location"));
         assertEquals("chat-local", p.get("mp.jwt.verify.issuer"));
-        assertEquals(11, p.size());
+        assertEquals(12, p.size());
     }
 
     @Test

@@ -33,7 +33,7 @@ class PayaraServerScriptTest {
                 + " --property url=jdbc\\\\:mariadb\\\\://127.0.0.1\\\\:3306/chat_";
         List<String> expected = List.of(
                 "add-library /m2/mariadb-java-client-3.5.11.jar",
-                "create-system-properties chat.kafka.bootstrap-servers=127.0.0.1\\\\:9092"
+                "create-system-properties chat.kafka.bootstrap-servers=127.0.0.1\\\\:9092:chat.fanout.consumers=4"
                         + ":chat.redis.address=redis\\\\://127.0.0.1\\\\:6379:chat.shards.count=4:chat.db.prefix=chat_"
                         + ":chat.node.id=node-1:chat.workspaces.auto-provision=true:chat.auth.issuer.enabled=true"
                         + ":chat.auth.issuer.name=chat-local"

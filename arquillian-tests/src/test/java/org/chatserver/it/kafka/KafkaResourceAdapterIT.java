@@ -45,6 +45,8 @@ import org.junit.jupiter.api.Timeout;
  * integration phase's real broker ({@link TestStack#kafkaBootstrap()}):
  * <ul>
  *   <li>each partition's records reach the endpoint in offset order, and {@code onMessage} calls never overlap;</li>
+ *   <li>with several consumers per endpoint, partitions are delivered in parallel, each still in offset order and
+ *       one record at a time;</li>
  *   <li>the consumer group's committed offset of a partition never passes a record the endpoint keeps failing, while
  *       the other partitions flow and are committed;</li>
  *   <li>a failed record is retried after a doubling backoff, flagged as redelivered, until it is processed; the
@@ -108,13 +110,36 @@ class KafkaResourceAdapterIT {
 
     @Test
     void deliversEachPartitionInOffsetOrderOneRecordAtATime() throws Exception {
-        List<String> keys = keys("conversation", 12);
-        List<TopicRecord> sent = new ArrayList<>(publish(keys, 5));
         RecordingEndpointFactory endpoint = new RecordingEndpointFactory(takingMillis(1));
+
+        consumeEveryPartitionInOrder(endpoint, spec(newGroupId()), 5);
+
+        assertEquals(1, endpoint.mostConcurrentDeliveries(), "onMessage calls of one endpoint never overlap");
+    }
+
+    @Test
+    void severalConsumersDeliverPartitionsInParallelEachInOffsetOrderOneRecordAtATime() throws Exception {
+        RecordingEndpointFactory endpoint = new RecordingEndpointFactory(takingMillis(10));
         KafkaActivationSpec spec = spec(newGroupId());
+        spec.setConsumers(PARTITIONS);
+
+        consumeEveryPartitionInOrder(endpoint, spec, 10);
+
+        assertEquals(1, endpoint.mostConcurrentDeliveriesInAPartition(), "a partition's records never overlap");
+        assertTrue(endpoint.mostConcurrentDeliveries() > 1, "different partitions are delivered at the same time");
+    }
+
+    /**
+     * Publishes {@code perKey} records for each of 12 keys, activates {@code spec}, publishes as many again while
+     * it consumes, and checks that every partition's records were processed once each, in offset order.
+     */
+    private void consumeEveryPartitionInOrder(RecordingEndpointFactory endpoint, KafkaActivationSpec spec, int perKey)
+            throws Exception {
+        List<String> keys = keys("conversation", 12);
+        List<TopicRecord> sent = new ArrayList<>(publish(keys, perKey));
         spec.setMaxPollRecords(7); // so that the records of each partition span many polls
         adapter.endpointActivation(endpoint, spec);
-        sent.addAll(publish(keys, 5)); // and some arrive while the endpoint is consuming
+        sent.addAll(publish(keys, perKey)); // and some arrive while the endpoint is consuming
 
         assertEquals(PARTITIONS, endOffsets(sent).size(), "precondition: the keys spread over every partition");
         await("every record is processed", () -> endpoint.processed().size() >= sent.size());
@@ -123,7 +148,6 @@ class KafkaResourceAdapterIT {
             assertEquals(inPartition(sent, partition), inPartition(processed, partition),
                     "partition " + partition + ": each record once, in offset order, with its topic, key and value");
         }
-        assertEquals(1, endpoint.mostConcurrentDeliveries(), "onMessage calls of one endpoint never overlap");
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.chatserver.it.kafka;
 
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -21,7 +23,8 @@ import org.chatserver.kafka.api.KafkaRecordProperties;
  * The container's side of a message-driven bean as the adapter sees it: every endpoint it creates is a
  * {@link MessageListener} whose {@code onMessage} runs the bean and records the attempt. The bean is a
  * {@link Consumer} of the delivered record; it throws to fail the delivery, as a container's endpoint proxy throws
- * when its bean fails. The factory also measures how many {@code onMessage} calls ever ran at the same time.
+ * when its bean fails. The factory also measures how many {@code onMessage} calls ever ran at the same time, in all
+ * and for records of one partition.
  *
  * <p>Thread-safe: the adapter delivers on its consumer thread while the test reads from its own.
  */
@@ -42,6 +45,8 @@ final class RecordingEndpointFactory implements MessageEndpointFactory {
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final AtomicInteger inOnMessage = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
+    private final Map<Integer, AtomicInteger> inOnMessageByPartition = new ConcurrentHashMap<>();
+    private final AtomicInteger mostAtOnceInAPartition = new AtomicInteger();
 
     /** @param bean handles each delivered record; throwing a runtime exception fails the delivery */
     RecordingEndpointFactory(Consumer<TopicRecord> bean) {
@@ -68,6 +73,11 @@ final class RecordingEndpointFactory implements MessageEndpointFactory {
     /** @return the most {@code onMessage} calls that ever ran at the same time */
     int mostConcurrentDeliveries() {
         return mostAtOnce.get();
+    }
+
+    /** @return the most {@code onMessage} calls for records of the same partition that ever ran at the same time */
+    int mostConcurrentDeliveriesInAPartition() {
+        return mostAtOnceInAPartition.get();
     }
 
     @Override
@@ -116,13 +126,17 @@ final class RecordingEndpointFactory implements MessageEndpointFactory {
             } catch (JMSException e) {
                 throw new IllegalStateException("Unreadable message " + message, e);
             }
+            AtomicInteger inPartition = inOnMessageByPartition.computeIfAbsent(record.partition(),
+                    partition -> new AtomicInteger());
             mostAtOnce.accumulateAndGet(inOnMessage.incrementAndGet(), Math::max);
+            mostAtOnceInAPartition.accumulateAndGet(inPartition.incrementAndGet(), Math::max);
             boolean succeeded = false;
             try {
                 bean.accept(record);
                 succeeded = true;
             } finally {
                 deliveries.add(new Delivery(record, redelivered, succeeded, startedNanos));
+                inPartition.decrementAndGet();
                 inOnMessage.decrementAndGet();
             }
         }

@@ -18,13 +18,15 @@ import org.chatserver.kafka.api.KafkaRecordProperties;
 
 /**
  * Consumes the stream of committed messages through our Kafka resource adapter (consumer group {@code fanout}: each
- * partition has one consumer in the cluster) and hands each message to {@link FanoutService}.
+ * partition has one consumer in the cluster) and hands each message to {@link FanoutService}. Each node runs
+ * {@code chat.fanout.consumers} consumers, so the partitions it holds are fanned out in parallel, each in order.
  *
  * <p>The adapter is named literally (Payara does not substitute configuration there): on Payara Micro it is the
  * standalone RAR's name; the EAR overrides it with its embedded module's name through an alternative runtime
  * descriptor (chat-ear's {@code glassfish-chat-ejb-in-ear.xml}). Payara resolves {@code ${MPCONFIG=...}} in
  * activation properties from server-level configuration only (system properties, not the application's config
- * file), so the bootstrap servers must be set there: server-config does so on Payara Micro and Payara Server.
+ * file), so the bootstrap servers and the number of consumers must be set there: server-config does so on Payara
+ * Micro and Payara Server.
  *
  * <p>An exception makes the adapter retry the record with backoff and keeps its offset uncommitted. A record that can
  * never be read is the one exception: it is logged with its coordinates and skipped, since retrying cannot help.
@@ -33,6 +35,7 @@ import org.chatserver.kafka.api.KafkaRecordProperties;
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = FanoutBean.RESOURCE_ADAPTER),
         @ActivationConfigProperty(propertyName = "bootstrapServers",
                 propertyValue = "${MPCONFIG=chat.kafka.bootstrap-servers}"),
+        @ActivationConfigProperty(propertyName = "consumers", propertyValue = "${MPCONFIG=chat.fanout.consumers}"),
         @ActivationConfigProperty(propertyName = "topics", propertyValue = ChatMessage.TOPIC),
         @ActivationConfigProperty(propertyName = "groupId", propertyValue = FanoutBean.CONSUMER_GROUP)})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

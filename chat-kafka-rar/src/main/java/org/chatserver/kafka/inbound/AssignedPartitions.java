@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * The {@link PartitionProgress} of every partition the consumer owns, and the questions the poll loop asks across
  * them: which offsets to commit, which paused partitions to resume, how long until the next resume.
  *
- * <p>Not thread-safe: owned by the one consumer thread of an endpoint (rebalance callbacks run on it too).
+ * <p>Not thread-safe: owned by the thread of one consumer of an endpoint (rebalance callbacks run on it too).
  */
 final class AssignedPartitions {
 

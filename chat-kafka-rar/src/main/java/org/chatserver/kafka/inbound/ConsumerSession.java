@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  * more and leave the group. The delivery contract it implements is in the package documentation.
  *
  * <p>Not thread-safe: {@link #run()} and everything it calls (rebalance callbacks included) happen on the
- * endpoint's consumer thread; only {@link #wakeup()} may be called from another thread.
+ * consumer's own thread; only {@link #wakeup()} may be called from another thread.
  */
 final class ConsumerSession {
 

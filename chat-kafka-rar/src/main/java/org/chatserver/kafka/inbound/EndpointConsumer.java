@@ -15,8 +15,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The work that consumes for one activated endpoint, holding a work manager thread for the endpoint's whole life
- * (one thread per endpoint is what keeps each partition's records in order, one at a time).
+ * One consumer of an activated endpoint, holding a work manager thread for the endpoint's whole life (one thread per
+ * consumer is what keeps each of its partitions' records in order, one at a time).
  *
  * <p>It runs {@link ConsumerSession}s one after another: when a session fails (the consumer cannot be created,
  * brokers refuse it, an unexpected error), it is closed and replaced after a backoff, so a problem fixed later

@@ -18,14 +18,18 @@ import java.util.Set;
  * failed deliveries are retried. Set from the bean's {@code @ActivationConfigProperty} entries.
  *
  * <p>Required: {@code bootstrapServers}, {@code topics} (comma-separated), {@code groupId}. Optional:
- * {@code clientId}, {@code autoOffsetReset} ({@value #DEFAULT_AUTO_OFFSET_RESET}), {@code maxPollRecords}
- * ({@value #DEFAULT_MAX_POLL_RECORDS}), {@code retryBackoffMs} ({@value #DEFAULT_RETRY_BACKOFF_MS}),
- * {@code retryBackoffMaxMs} ({@value #DEFAULT_RETRY_BACKOFF_MAX_MS}), {@code pollTimeoutMs}
- * ({@value #DEFAULT_POLL_TIMEOUT_MS}), {@code sessionTimeoutMs} ({@value #DEFAULT_SESSION_TIMEOUT_MS}).
+ * {@code consumers} ({@value #DEFAULT_CONSUMERS}), {@code clientId}, {@code autoOffsetReset}
+ * ({@value #DEFAULT_AUTO_OFFSET_RESET}), {@code maxPollRecords} ({@value #DEFAULT_MAX_POLL_RECORDS}),
+ * {@code retryBackoffMs} ({@value #DEFAULT_RETRY_BACKOFF_MS}), {@code retryBackoffMaxMs}
+ * ({@value #DEFAULT_RETRY_BACKOFF_MAX_MS}), {@code pollTimeoutMs} ({@value #DEFAULT_POLL_TIMEOUT_MS}),
+ * {@code sessionTimeoutMs} ({@value #DEFAULT_SESSION_TIMEOUT_MS}).
  *
  * <p>Not thread-safe: a JavaBean the container configures before activation and that is only read afterwards.
  */
 public class KafkaActivationSpec implements ActivationSpec {
+
+    /** One consumer per endpoint unless asked for more: the simplest order, one record at a time. */
+    public static final int DEFAULT_CONSUMERS = 1;
 
     /** A new group reads a topic from its start, so nothing published before the first deployment is missed. */
     public static final String DEFAULT_AUTO_OFFSET_RESET = "earliest";
@@ -57,6 +61,7 @@ public class KafkaActivationSpec implements ActivationSpec {
     private String topics;
     private String groupId;
     private String clientId;
+    private Integer consumers = DEFAULT_CONSUMERS;
     private String autoOffsetReset = DEFAULT_AUTO_OFFSET_RESET;
     private Integer maxPollRecords = DEFAULT_MAX_POLL_RECORDS;
     private Integer retryBackoffMs = DEFAULT_RETRY_BACKOFF_MS;
@@ -99,6 +104,19 @@ public class KafkaActivationSpec implements ActivationSpec {
     /** @param clientId the consumer's client id in broker logs and quotas; Kafka generates one when blank */
     public void setClientId(String clientId) {
         this.clientId = clientId;
+    }
+
+    public Integer getConsumers() {
+        return consumers;
+    }
+
+    /**
+     * @param consumers how many consumers (each with its own thread) the endpoint gets in its group; the topics'
+     *                  partitions are split among them, so records of different partitions are delivered in parallel
+     *                  while each partition keeps its order. More consumers than partitions leaves some idle.
+     */
+    public void setConsumers(Integer consumers) {
+        this.consumers = consumers;
     }
 
     public String getAutoOffsetReset() {
@@ -181,6 +199,7 @@ public class KafkaActivationSpec implements ActivationSpec {
         if (!AUTO_OFFSET_RESET_VALUES.contains(autoOffsetReset)) {
             problems.add("autoOffsetReset must be one of " + AUTO_OFFSET_RESET_VALUES + ", got " + autoOffsetReset);
         }
+        requirePositive("consumers", consumers, problems);
         requirePositive("maxPollRecords", maxPollRecords, problems);
         requirePositive("retryBackoffMs", retryBackoffMs, problems);
         requirePositive("retryBackoffMaxMs", retryBackoffMaxMs, problems);
@@ -202,13 +221,17 @@ public class KafkaActivationSpec implements ActivationSpec {
         return Arrays.stream(topics.split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList();
     }
 
-    /** @return the consumer configuration, without deserializers; offsets are committed only by the adapter */
-    Map<String, Object> consumerConfig() {
+    /**
+     * @param member which of the endpoint's {@link #getConsumers() consumers} (from 0): with a client id and several
+     *               consumers, each gets the id suffixed with {@code -<member>}, so that broker logs tell them apart
+     * @return the consumer configuration, without deserializers; offsets are committed only by the adapter
+     */
+    Map<String, Object> consumerConfig(int member) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         if (clientId != null && !clientId.isBlank()) {
-            config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+            config.put(ConsumerConfig.CLIENT_ID_CONFIG, consumers > 1 ? clientId + "-" + member : clientId);
         }
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, autoOffsetReset);
@@ -232,7 +255,7 @@ public class KafkaActivationSpec implements ActivationSpec {
     /** Identifies the activation in log messages. */
     @Override
     public String toString() {
-        return "KafkaActivationSpec[groupId=" + groupId + ", topics=" + topics + "]";
+        return "KafkaActivationSpec[groupId=" + groupId + ", topics=" + topics + ", consumers=" + consumers + "]";
     }
 
     private static void requireText(String name, String value, List<String> problems) {

@@ -23,8 +23,9 @@ import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
 
 /**
- * The resource adapter: runs one {@link EndpointConsumer} per activated message endpoint on the container's work
- * manager, and on stop ends them and closes the producers of the outbound connection pools.
+ * The resource adapter: runs the {@link EndpointConsumer}s of each activated message endpoint (as many as its
+ * {@link KafkaActivationSpec#getConsumers() consumers}, one work manager thread each) and on stop ends them and
+ * closes the producers of the outbound connection pools.
  *
  * <p>It has no configuration properties, so identity equality is the JavaBean equality the specification asks for.
  *
@@ -41,7 +42,7 @@ public class KafkaResourceAdapter implements ResourceAdapter {
      */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Map<Activation, EndpointConsumer> consumers = new ConcurrentHashMap<>();
+    private final Map<Activation, List<EndpointConsumer>> consumers = new ConcurrentHashMap<>();
     private final Queue<Runnable> stopActions = new ConcurrentLinkedQueue<>();
     private volatile WorkManager workManager;
 
@@ -56,21 +57,20 @@ public class KafkaResourceAdapter implements ResourceAdapter {
     public void stop() {
         List<EndpointConsumer> stopping = new ArrayList<>();
         for (Activation activation : consumers.keySet()) {
-            EndpointConsumer consumer = consumers.remove(activation);
-            if (consumer != null) {
-                consumer.requestStop();
-                stopping.add(consumer);
+            List<EndpointConsumer> endpointConsumers = consumers.remove(activation);
+            if (endpointConsumers != null) {
+                stopping.addAll(endpointConsumers);
             }
         }
-        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-        stopping.forEach(consumer -> awaitStopped(consumer, Duration.ofNanos(deadline - System.nanoTime())));
+        stopAll(stopping);
         runStopActions();
         workManager = null;
         LOG.info("Kafka resource adapter stopped");
     }
 
     /**
-     * Starts consuming for a message-driven bean on a work manager thread; returns without waiting for brokers.
+     * Starts consuming for a message-driven bean on work manager threads, one per consumer of its activation; returns
+     * without waiting for brokers.
      *
      * @throws NotSupportedException if {@code spec} is not a {@link KafkaActivationSpec}
      * @throws jakarta.resource.spi.InvalidPropertyException if the activation properties are invalid
@@ -88,30 +88,38 @@ public class KafkaResourceAdapter implements ResourceAdapter {
             throw new ResourceAdapterInternalException("The Kafka resource adapter is not started");
         }
         Activation activation = new Activation(endpointFactory, spec);
-        EndpointConsumer consumer = new EndpointConsumer(kafkaSpec,
-                () -> KafkaClients.newConsumer(kafkaSpec.consumerConfig()), new RecordDispatcher(endpointFactory));
-        if (consumers.putIfAbsent(activation, consumer) != null) {
+        RecordDispatcher dispatcher = new RecordDispatcher(endpointFactory);
+        List<EndpointConsumer> endpointConsumers = new ArrayList<>();
+        for (int member = 0; member < kafkaSpec.getConsumers(); member++) {
+            Map<String, Object> config = kafkaSpec.consumerConfig(member);
+            endpointConsumers.add(new EndpointConsumer(kafkaSpec, () -> KafkaClients.newConsumer(config), dispatcher));
+        }
+        if (consumers.putIfAbsent(activation, endpointConsumers) != null) {
             throw new ResourceAdapterInternalException("Endpoint already active for " + spec);
         }
+        List<EndpointConsumer> scheduled = new ArrayList<>();
         try {
-            // Waits indefinitely for a thread rather than failing the deployment when the pool is busy.
-            currentWorkManager.scheduleWork(consumer, WorkManager.INDEFINITE, null, consumer);
+            for (EndpointConsumer consumer : endpointConsumers) {
+                // Waits indefinitely for a thread rather than failing the deployment when the pool is busy.
+                currentWorkManager.scheduleWork(consumer, WorkManager.INDEFINITE, null, consumer);
+                scheduled.add(consumer);
+            }
         } catch (WorkException e) {
             consumers.remove(activation);
+            stopAll(scheduled);
             throw e;
         }
     }
 
-    /** Stops the endpoint's consumer and waits (at most {@link #STOP_TIMEOUT}) until it committed and closed. */
+    /** Stops the endpoint's consumers and waits (at most {@link #STOP_TIMEOUT}) until they committed and closed. */
     @Override
     public void endpointDeactivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) {
-        EndpointConsumer consumer = consumers.remove(new Activation(endpointFactory, spec));
-        if (consumer == null) {
+        List<EndpointConsumer> endpointConsumers = consumers.remove(new Activation(endpointFactory, spec));
+        if (endpointConsumers == null) {
             LOG.warning(() -> "No active endpoint to deactivate for " + spec);
             return;
         }
-        consumer.requestStop();
-        awaitStopped(consumer, STOP_TIMEOUT);
+        stopAll(endpointConsumers);
     }
 
     /** Delivery is not XA (the offset commit is the acknowledgement), so there is nothing to recover. */
@@ -136,6 +144,13 @@ public class KafkaResourceAdapter implements ResourceAdapter {
                 LOG.log(Level.WARNING, "A stop action of the Kafka resource adapter failed", e);
             }
         }
+    }
+
+    /** Asks all to stop at once, then waits for them within {@link #STOP_TIMEOUT} overall. */
+    private static void stopAll(List<EndpointConsumer> stopping) {
+        stopping.forEach(EndpointConsumer::requestStop);
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        stopping.forEach(consumer -> awaitStopped(consumer, Duration.ofNanos(deadline - System.nanoTime())));
     }
 
     private static void awaitStopped(EndpointConsumer consumer, Duration timeout) {

@@ -11,7 +11,7 @@ import java.util.OptionalLong;
  * last processed record", which is exactly the offset to commit. Times are {@link System#nanoTime()} readings,
  * passed in so that the logic is testable without waiting.
  *
- * <p>Not thread-safe: owned by the one consumer thread of an endpoint.
+ * <p>Not thread-safe: owned by the thread of one consumer of an endpoint.
  */
 final class PartitionProgress {
 

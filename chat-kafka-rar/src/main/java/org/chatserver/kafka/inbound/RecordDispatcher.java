@@ -15,7 +15,7 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
  * method returns (option B of transacted delivery in the Connector specification); a failure surfaces as an
  * exception thrown from {@code onMessage}, which is all the caller needs to decide between commit and retry.
  *
- * <p>Thread-safe if the factory is (the container's is); used by one consumer thread.
+ * <p>Thread-safe if the factory is (the container's is): the consumers of one endpoint share it.
  */
 final class RecordDispatcher {
 

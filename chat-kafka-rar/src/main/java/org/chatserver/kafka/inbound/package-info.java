@@ -1,21 +1,23 @@
 /**
- * The inbound side: delivers Kafka records to message-driven beans, one consumer per activated bean.
+ * The inbound side: delivers Kafka records to message-driven beans, with one or more consumers per activated bean.
  *
  * <p><b>Why our own adapter.</b> No Kafka resource adapter for the Jakarta ({@code jakarta.*}) namespace is
  * published on Maven Central, and Payara's older {@code javax} one commits offsets even when the bean throws, which
  * silently skips records. The fan-out needs the opposite: a record counts as consumed only once the bean handled it.
  *
  * <p><b>Activation.</b> A bean implementing {@code jakarta.jms.MessageListener} is activated with a
- * {@link org.chatserver.kafka.inbound.KafkaActivationSpec} (topics, group, retry settings). The
- * {@link org.chatserver.kafka.inbound.KafkaResourceAdapter} runs an
- * {@link org.chatserver.kafka.inbound.EndpointConsumer} for it as {@code Work} on the container's work manager;
- * it holds that thread for the endpoint's life. Each record arrives as a read-only {@code jakarta.jms.TextMessage}
- * (see {@link org.chatserver.kafka.api.KafkaRecordProperties}).
+ * {@link org.chatserver.kafka.inbound.KafkaActivationSpec} (topics, group, number of consumers, retry settings). The
+ * {@link org.chatserver.kafka.inbound.KafkaResourceAdapter} runs that many
+ * {@link org.chatserver.kafka.inbound.EndpointConsumer}s for it, each its own Kafka consumer in the group and its
+ * own {@code Work} on the container's work manager, holding that thread for the endpoint's life. Each record
+ * arrives as a read-only {@code jakarta.jms.TextMessage} (see {@link org.chatserver.kafka.api.KafkaRecordProperties}).
  *
  * <p><b>Delivery contract.</b>
  * <ol>
- *   <li>Records of one partition are delivered in offset order, one at a time: one consumer thread per endpoint
- *       delivers everything. Ordering across partitions is not defined.</li>
+ *   <li>Records of one partition are delivered in offset order, one at a time: a partition is assigned to one
+ *       consumer of the group at a time, and each consumer delivers on its own thread, one record after another.
+ *       With several consumers per endpoint ({@code consumers}), different partitions are delivered in parallel,
+ *       so {@code onMessage} calls of one endpoint overlap. Ordering across partitions is not defined.</li>
  *   <li>The offset of a record is committed ({@code commitSync}) only after {@code onMessage} returned normally for
  *       it and for every earlier record of its partition. Offsets are committed after each poll's records were
  *       delivered, when partitions are revoked, and when the consumer stops.</li>

@@ -23,6 +23,7 @@ class KafkaActivationSpecTest {
         assertDoesNotThrow(spec::validate);
         assertEquals("earliest", spec.getAutoOffsetReset());
         assertEquals(500, spec.getMaxPollRecords());
+        assertEquals(1, spec.getConsumers());
         assertEquals(new RetryBackoff(Duration.ofMillis(200), Duration.ofMillis(30_000)), spec.retryBackoff());
         assertEquals(Duration.ofMillis(500), spec.pollTimeout());
     }
@@ -47,8 +48,10 @@ class KafkaActivationSpecTest {
         KafkaActivationSpec inverted = valid();
         inverted.setRetryBackoffMs(1_000);
         inverted.setRetryBackoffMaxMs(500);
+        KafkaActivationSpec noConsumers = valid();
+        noConsumers.setConsumers(0);
 
-        for (KafkaActivationSpec spec : List.of(blankTopics, badReset, zeroPoll, inverted)) {
+        for (KafkaActivationSpec spec : List.of(blankTopics, badReset, zeroPoll, inverted, noConsumers)) {
             assertThrows(InvalidPropertyException.class, spec::validate);
         }
     }
@@ -67,7 +70,7 @@ class KafkaActivationSpecTest {
         spec.setClientId("fanout-1");
         spec.setMaxPollRecords(50);
 
-        Map<String, Object> config = spec.consumerConfig();
+        Map<String, Object> config = spec.consumerConfig(0);
 
         assertEquals(false, config.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG));
         assertEquals("localhost:9092", config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
@@ -82,7 +85,18 @@ class KafkaActivationSpecTest {
         KafkaActivationSpec spec = valid();
         spec.setClientId(" ");
 
-        assertFalse(spec.consumerConfig().containsKey(ConsumerConfig.CLIENT_ID_CONFIG));
+        assertFalse(spec.consumerConfig(0).containsKey(ConsumerConfig.CLIENT_ID_CONFIG));
+    }
+
+    @Test
+    void givesEachOfSeveralConsumersItsOwnClientIdInTheSameGroup() {
+        KafkaActivationSpec spec = valid();
+        spec.setClientId("fanout");
+        spec.setConsumers(3);
+
+        assertEquals("fanout-2", spec.consumerConfig(2).get(ConsumerConfig.CLIENT_ID_CONFIG));
+        assertEquals("fanout", spec.consumerConfig(2).get(ConsumerConfig.GROUP_ID_CONFIG));
+        assertEquals("fanout-0", spec.consumerConfig(0).get(ConsumerConfig.CLIENT_ID_CONFIG));
     }
 
     private static KafkaActivationSpec valid() {

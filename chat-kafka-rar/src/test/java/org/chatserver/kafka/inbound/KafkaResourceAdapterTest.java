@@ -51,6 +51,23 @@ class KafkaResourceAdapterTest {
     }
 
     @Test
+    void runsEachOfAnEndpointsConsumersOnItsOwnThreadAndDeactivationEndsThemAll() throws Exception {
+        adapter.start(new TestBootstrapContext(workManager));
+        KafkaActivationSpec spec = spec();
+        spec.setConsumers(3);
+
+        adapter.endpointActivation(endpoints, spec);
+        assertEquals(3, workManager.threads().size());
+        Thread.sleep(Duration.ofSeconds(1).toMillis()); // let them get into poll, so the stop must wake them up
+
+        assertTimeoutPreemptively(PROMPT, () -> adapter.endpointDeactivation(endpoints, spec));
+        for (Thread thread : workManager.threads()) {
+            thread.join(PROMPT.toMillis());
+            assertFalse(thread.isAlive());
+        }
+    }
+
+    @Test
     void stopEndsEveryConsumerAndThenRunsTheStopActions() throws Exception {
         adapter.start(new TestBootstrapContext(workManager));
         AtomicBoolean producerClosed = new AtomicBoolean();
