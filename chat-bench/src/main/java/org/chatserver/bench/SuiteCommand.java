@@ -2,13 +2,14 @@ package org.chatserver.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.chatserver.bench.report.PerformanceDoc;
 import org.chatserver.bench.server.ServerNode;
 import org.chatserver.bench.server.ServerOptions;
@@ -21,9 +22,12 @@ import picocli.CommandLine.Option;
  * {@code suite}: the standard suite against the local stack, one scenario after the other in this process, then
  * docs/performance.md rendered from the results folder. The sizes are issue 5's target sizes, as far as they fit
  * the suite's time on a 2-core machine. Unless told otherwise, a warm-up comes first: a fanout and a short
- * throughput run whose results are dropped, then a wait until the server's JIT compile queue is short, so that the
- * measured runs see the server and not its warm-up (see {@link ServerNode#compileQueueLength()}). Runs on the picocli
- * thread.
+ * throughput run whose results are dropped.
+ *
+ * <p>Before each measured run the suite waits until the server is quiet (below {@value #QUIET_CPU_PERCENT} % of one
+ * core), so that a run measures the server and not what came before: a freshly started Payara keeps its optimizing
+ * JIT busy on one of two cores for minutes, and a large run leaves work behind (10,000 members going offline, each
+ * announced to the channel's viewers). Runs on the picocli thread.
  */
 @Command(name = "suite", mixinStandardHelpOptions = true,
         description = "Run the standard suite against the local stack and write docs/performance.md.")
@@ -38,13 +42,13 @@ final class SuiteCommand implements Callable<Integer> {
             List.of("throughput", "--channels", "100", "--members", "10", "--rates", "100,200,400",
                     "--step-seconds", "5", "--keep-going"));
 
-    /** The warm-up ends when at most this many methods wait for the JIT... */
-    private static final int SETTLED_COMPILE_QUEUE = 50;
+    /** The server counts as quiet when it used less than this share of one core over a whole window... */
+    private static final int QUIET_CPU_PERCENT = 10;
 
-    /** ...or after this long. */
-    private static final long SETTLE_LIMIT_SECONDS = 300;
+    private static final Duration QUIET_WINDOW = Duration.ofSeconds(5);
 
-    private static final long SETTLE_POLL_SECONDS = 10;
+    /** ...or after this long: a server that never quiets down is measured anyway, and the wait says so. */
+    private static final Duration QUIET_LIMIT = Duration.ofMinutes(5);
 
     @Option(names = "--no-warm-up", description = "Measure at once, without the warm-up.")
     boolean noWarmUp;
@@ -96,6 +100,7 @@ final class SuiteCommand implements Callable<Integer> {
             if (profile && (args.get(0).equals("fanout") || args.get(0).equals("throughput"))) {
                 args.add("--profile");
             }
+            awaitQuietServer(run.getKey());
             System.out.println("[bench] suite: " + run.getKey() + ": " + String.join(" ", args));
             int exit = new CommandLine(new ChatBench()).execute(args.toArray(String[]::new));
             if (exit != 0) {
@@ -108,7 +113,7 @@ final class SuiteCommand implements Callable<Integer> {
         return failures == 0 ? 0 : 1;
     }
 
-    /** Runs the warm-up scenarios into a scratch folder, then waits for the server's JIT to catch up. */
+    /** Runs the warm-up scenarios into a scratch folder. */
     private void warmUp() throws Exception {
         Path scratch = Files.createTempDirectory("chat-bench-warm-up");
         for (List<String> scenario : WARM_UP) {
@@ -119,15 +124,28 @@ final class SuiteCommand implements Callable<Integer> {
             System.out.println("[bench] suite: warm-up: " + String.join(" ", args));
             new CommandLine(new ChatBench()).execute(args.toArray(String[]::new));
         }
+    }
+
+    /** Waits until the server used less than {@link #QUIET_CPU_PERCENT} of a core over a window, at most a while. */
+    private void awaitQuietServer(String before) throws InterruptedException {
         ServerNode node = server.node();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_LIMIT_SECONDS);
-        int queued = node.compileQueueLength();
-        while (queued > SETTLED_COMPILE_QUEUE && System.nanoTime() < deadline) {
-            System.out.println("[bench] suite: warm-up: " + queued + " methods wait for the server's JIT");
-            TimeUnit.SECONDS.sleep(SETTLE_POLL_SECONDS);
-            queued = node.compileQueueLength();
+        long deadline = System.nanoTime() + QUIET_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Duration> start = node.cpuTime();
+            Thread.sleep(QUIET_WINDOW.toMillis());
+            Optional<Duration> end = node.cpuTime();
+            if (start.isEmpty() || end.isEmpty()) {
+                System.out.println("[bench] suite: server CPU time unknown; not waiting for it to be quiet");
+                return;
+            }
+            long percent = end.get().minus(start.get()).toMillis() * 100 / QUIET_WINDOW.toMillis();
+            if (percent < QUIET_CPU_PERCENT) {
+                System.out.println("[bench] suite: server quiet (" + percent + " % of a core) before " + before);
+                return;
+            }
+            System.out.println("[bench] suite: server busy (" + percent + " % of a core); waiting before " + before);
         }
-        System.out.println("[bench] suite: warm-up done, " + (queued < 0 ? "server JIT queue unknown"
-                : queued + " methods in the server's JIT queue"));
+        System.out.println("[bench] suite: server still busy after " + QUIET_LIMIT.toMinutes() + " min; measuring "
+                + before + " anyway");
     }
 }

@@ -41,12 +41,12 @@ public final class PerformanceDoc {
                 + "hand.\n\n");
         md.append("Reproduce: `mvn -q -DskipTests package && ./chat start && "
                 + "java -jar chat-bench/target/chat-bench.jar suite` (about 25 minutes; `--only <run>,...` runs "
-                + "part of it, `--profile` records the server with JFR). The suite first warms the server up: a "
-                + "fanout and a short throughput run whose results are dropped, then a wait until the server's JIT "
-                + "compile queue is short (a fresh Payara queues over a thousand methods, and on 2 cores the "
-                + "optimizing compiler then takes a whole core for minutes); `--no-warm-up` skips that. The "
-                + "reconnect run restarts the node, so it measures a cold server by design. Each run's exact "
-                + "command is in its table.\n\n");
+                + "part of it, `--profile` records the server with JFR). The suite first warms the server up with "
+                + "a fanout and a short throughput run whose results are dropped (`--no-warm-up` skips that), and "
+                + "before each run it waits until the server is quiet (under 10 % of one core over 5 s, at most 5 "
+                + "minutes): a fresh Payara's optimizing JIT takes a whole core for minutes, and a large run "
+                + "leaves work behind, such as 10,000 members going offline. The reconnect run restarts the node, "
+                + "so it measures a cold server by design. Each run's exact command is in its table.\n\n");
         if (runs.isEmpty()) {
             md.append("No results yet.\n");
         } else {

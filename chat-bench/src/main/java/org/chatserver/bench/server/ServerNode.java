@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -13,15 +15,13 @@ import java.util.stream.Stream;
 
 /**
  * The Payara Micro node of the local stack, seen from outside: its pid (from {@code <state>/run/payara.pid}), memory
- * samples via jcmd and /proc, and a restart through the stack launcher. Each call reads the pid file again, so a
+ * samples via jcmd and /proc, its CPU time, and a restart through the stack launcher. Each call reads the pid file again, so a
  * restarted node is found. Thread-safe (no mutable state); the jcmd and launcher calls block.
  */
 public final class ServerNode {
 
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
-    /** A line of {@code Compiler.queue}: compile id, flags, tier, method. */
-    private static final Pattern QUEUED_METHOD = Pattern.compile("^\\s*\\d+\\s.*\\s[0-4]\\s+\\S+::");
 
     private final Path stateDir;
     private final Path launcher;
@@ -70,22 +70,10 @@ public final class ServerNode {
         return new MemorySample(connections, heapBytes, rssBytes, files);
     }
 
-    /**
-     * How many methods wait for the server's JIT compilers ({@code jcmd Compiler.queue}), or -1 if unknown. A
-     * freshly started Payara queues well over a thousand methods under its first load, and on a 2-core machine the
-     * optimizing compiler then takes one core for minutes: figures measured meanwhile describe the warm-up, not the
-     * server.
-     */
-    public int compileQueueLength() {
-        try {
-            return (int) jcmd(requirePid(), "Compiler.queue").lines().filter(l -> QUEUED_METHOD.matcher(l).find())
-                    .count();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+    /** @return the CPU time the node has used so far (all its threads), or empty if unknown */
+    public Optional<Duration> cpuTime() {
+        long pid = pid();
+        return pid < 0 ? Optional.empty() : ProcessHandle.of(pid).flatMap(node -> node.info().totalCpuDuration());
     }
 
     /** @return the server's open-file limit (soft), or -1 if unknown */
