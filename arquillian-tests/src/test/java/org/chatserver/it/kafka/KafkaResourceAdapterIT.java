@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -118,13 +119,19 @@ class KafkaResourceAdapterIT {
     }
 
     @Test
-    void severalConsumersDeliverPartitionsInParallelEachInOffsetOrderOneRecordAtATime() throws Exception {
+    void severalConsumersSplitThePartitionsAndDeliverThemInParallelEachInOffsetOrder() throws Exception {
         RecordingEndpointFactory endpoint = new RecordingEndpointFactory(takingMillis(10));
-        KafkaActivationSpec spec = spec(newGroupId());
+        String groupId = newGroupId();
+        KafkaActivationSpec spec = spec(groupId);
         spec.setConsumers(PARTITIONS);
+        adapter.endpointActivation(endpoint, spec);
+        await("each of the endpoint's consumers holds a partition",
+                () -> consumersHoldingPartitions(groupId) == PARTITIONS);
 
-        consumeEveryPartitionInOrder(endpoint, spec, 10);
+        List<TopicRecord> sent = publish(keys("conversation", 12), 10);
 
+        await("every record is processed", () -> endpoint.processed().size() >= sent.size());
+        assertEachPartitionOnceInOrder(sent, endpoint.processed());
         assertEquals(1, endpoint.mostConcurrentDeliveriesInAPartition(), "a partition's records never overlap");
         assertTrue(endpoint.mostConcurrentDeliveries() > 1, "different partitions are delivered at the same time");
     }
@@ -143,11 +150,22 @@ class KafkaResourceAdapterIT {
 
         assertEquals(PARTITIONS, endOffsets(sent).size(), "precondition: the keys spread over every partition");
         await("every record is processed", () -> endpoint.processed().size() >= sent.size());
-        List<TopicRecord> processed = endpoint.processed();
+        assertEachPartitionOnceInOrder(sent, endpoint.processed());
+    }
+
+    private static void assertEachPartitionOnceInOrder(List<TopicRecord> sent, List<TopicRecord> processed) {
         for (int partition = 0; partition < PARTITIONS; partition++) {
             assertEquals(inPartition(sent, partition), inPartition(processed, partition),
                     "partition " + partition + ": each record once, in offset order, with its topic, key and value");
         }
+    }
+
+    /** @return how many members of the consumer group have partitions of this test's topic assigned */
+    private long consumersHoldingPartitions(String groupId) throws Exception {
+        ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId)
+                .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        return group.members().stream().filter(member -> member.assignment().topicPartitions().stream()
+                .anyMatch(partition -> partition.topic().equals(topic))).count();
     }
 
     @Test
