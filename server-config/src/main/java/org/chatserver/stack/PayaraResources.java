@@ -90,6 +90,7 @@ public final class PayaraResources {
                 .append(" --steadypoolsize=").append(config.dbPoolSteady())
                 .append(" --maxpoolsize=").append(config.dbPoolMax())
                 .append(" --isconnectvalidatereq=true --validationmethod=custom-validation")
+                .append(" --validateatmostonceperiod=").append(config.dbValidatePeriodSeconds())
                 .append(" --validationclassname=").append(VALIDATION_CLASS)
                 .append(' ').append(syntax.propertyOption(connectionProperties(database)))
                 .append(' ').append(pool).append('\n')

@@ -70,6 +70,10 @@ public final class StackConfig {
     /** Maximum pool size of each JDBC pool. */
     public static final Setting DB_POOL_MAX = new Setting("CHAT_DB_POOL_MAX", "`20`",
             "Maximum size of each JDBC connection pool; mind the server's `max_connections` (default 151).");
+    /** How often a pooled connection is validated before use. */
+    public static final Setting DB_VALIDATE_PERIOD = new Setting("CHAT_DB_VALIDATE_PERIOD", "`10`",
+            "Seconds within which a pooled JDBC connection is validated (a ping) at most once before use; `0` "
+                    + "validates before every use, at one more database round trip per transaction.");
     /** Redis host. */
     public static final Setting REDIS_HOST = new Setting("CHAT_REDIS_HOST", "`127.0.0.1`",
             "Redis host; an embedded redis-server is started only when this is a loopback address.");
@@ -125,9 +129,9 @@ public final class StackConfig {
     /** All settings, in the order of the README table. */
     public static final List<Setting> SETTINGS = List.of(STATE_DIR, BIND_ADDRESS, HTTP_PORT, HTTPS_PORT,
             HTTPS_KEYSTORE, HTTPS_KEYSTORE_PASSWORD, HTTPS_KEY_ALIAS, DB_HOST, DB_PORT, DB_USER, DB_PASSWORD,
-            DB_PREFIX, SHARDS, DB_POOL_STEADY, DB_POOL_MAX, REDIS_HOST, REDIS_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT,
-            KAFKA_BOOTSTRAP, KAFKA_PARTITIONS, FANOUT_CONSUMERS, SOCKET_WRITE_BUFFER, NODE_ID, APP_WAR, APP_RAR,
-            APP_EAR, PAYARA_JAVA_OPTS, KAFKA_JAVA_OPTS, STARTUP_TIMEOUT, STOP_TIMEOUT);
+            DB_PREFIX, SHARDS, DB_POOL_STEADY, DB_POOL_MAX, DB_VALIDATE_PERIOD, REDIS_HOST, REDIS_PORT, KAFKA_PORT,
+            KAFKA_CONTROLLER_PORT, KAFKA_BOOTSTRAP, KAFKA_PARTITIONS, FANOUT_CONSUMERS, SOCKET_WRITE_BUFFER, NODE_ID,
+            APP_WAR, APP_RAR, APP_EAR, PAYARA_JAVA_OPTS, KAFKA_JAVA_OPTS, STARTUP_TIMEOUT, STOP_TIMEOUT);
 
     /** Name of the directory database, after the prefix. */
     public static final String DIRECTORY_DATABASE = "directory";
@@ -156,6 +160,7 @@ public final class StackConfig {
     private final int shards;
     private final int dbPoolSteady;
     private final int dbPoolMax;
+    private final int dbValidatePeriodSeconds;
     private final String redisHost;
     private final int redisPort;
     private final int kafkaPort;
@@ -191,6 +196,7 @@ public final class StackConfig {
         this.shards = in.integer(SHARDS, 4, 1, 256);
         this.dbPoolSteady = in.integer(DB_POOL_STEADY, 2, 0, 10_000);
         this.dbPoolMax = in.integer(DB_POOL_MAX, 20, 1, 10_000);
+        this.dbValidatePeriodSeconds = in.integer(DB_VALIDATE_PERIOD, 10, 0, 86_400);
         this.redisHost = in.string(REDIS_HOST, "127.0.0.1");
         this.redisPort = in.port(REDIS_PORT, 6379);
         this.kafkaPort = in.port(KAFKA_PORT, 9092);
@@ -390,6 +396,11 @@ public final class StackConfig {
     /** @return maximum JDBC pool size ({@link #DB_POOL_MAX}) */
     public int dbPoolMax() {
         return dbPoolMax;
+    }
+
+    /** @return seconds within which a pooled connection is validated at most once; 0 validates on every use */
+    public int dbValidatePeriodSeconds() {
+        return dbValidatePeriodSeconds;
     }
 
     /** @return Redis host ({@link #REDIS_HOST}) */

@@ -42,7 +42,7 @@ class PayaraCommandFilesTest {
     void postBootWithDefaultsIsExactlyThis() {
         String pool = "create-jdbc-connection-pool --datasourceclassname=org.mariadb.jdbc.MariaDbDataSource"
                 + " --restype=javax.sql.DataSource --steadypoolsize=2 --maxpoolsize=20 --isconnectvalidatereq=true"
-                + " --validationmethod=custom-validation"
+                + " --validationmethod=custom-validation --validateatmostonceperiod=10"
                 + " --validationclassname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation";
         assertEquals(List.of(
                 pool + " --property url=jdbc\\:mariadb\\://127.0.0.1\\:3306/chat_directory?user\\=root"
