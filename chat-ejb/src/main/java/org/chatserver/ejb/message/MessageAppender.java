@@ -36,12 +36,12 @@ public class MessageAppender {
     @Inject
     Event<ChatMessage> committed;
 
-    /** Stores the message, or answers the sender's earlier message stored under the same client message id. */
+    /**
+     * Stores the message. A repeat of a client message id is not looked up first: it fails the unique key at commit,
+     * and the caller answers it with {@link #findEarlier}. Repeats are rare (a client retrying an unanswered send), so
+     * every send saves the lookup's database round trip.
+     */
     public SendResult append(SendCommand command) {
-        Optional<SendResult> earlier = findEarlier(command);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         ChannelAccess.Visible target = access.memberForAppend(command.sender(), command.channelId());
         long seq = target.channel().nextSeq();
         long now = System.currentTimeMillis();

@@ -22,8 +22,8 @@ import org.chatserver.persistence.message.MessageRepository;
  * Sending and reading messages; the entry point of the edges.
  *
  * <p>{@link #send} runs outside a transaction of its own so that its answer is given only after
- * {@link MessageAppender}'s transaction committed, and so that a concurrent repeat of the same client message id,
- * which loses on the unique key and rolls back, can be answered with the message that won.
+ * {@link MessageAppender}'s transaction committed, and so that a repeat of the same client message id, which loses on
+ * the unique key and rolls back, can be answered with the message stored first.
  */
 @Stateless
 public class MessageService {
