@@ -198,7 +198,8 @@ final class WebSocketConnection implements ClientConnection {
         queue.close();
         try {
             session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
+            // IllegalStateException: the socket closed meanwhile (the client left); nothing is left to close.
             LOG.log(Level.FINE, "closing a WebSocket failed", e);
         }
     }
