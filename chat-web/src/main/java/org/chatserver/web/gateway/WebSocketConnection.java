@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -72,8 +73,16 @@ final class WebSocketConnection implements ClientConnection {
         this.queueCapacity = queueCapacity;
         this.presence = new PresenceCoalescer(presenceWindowMs);
         this.flusher = flusher;
-        this.queue = new BoundedOutboundQueue(queueCapacity,
-                (frame, done) -> session.getAsyncRemote().sendText(frame, result -> done.accept(result.isOK())));
+        this.queue = new BoundedOutboundQueue(queueCapacity, this::write);
+    }
+
+    /** Hands one frame to the socket; a socket that closed meanwhile (the client left) fails the write. */
+    private void write(String frame, Consumer<Boolean> done) {
+        try {
+            session.getAsyncRemote().sendText(frame, result -> done.accept(result.isOK()));
+        } catch (IllegalStateException closed) {
+            done.accept(false);
+        }
     }
 
     @Override
