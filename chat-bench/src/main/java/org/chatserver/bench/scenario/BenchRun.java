@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.chatserver.bench.client.ChatMember;
 import org.chatserver.bench.client.ChatRest;
+import org.chatserver.bench.client.ConnectFailures;
 import org.chatserver.bench.client.SourceAddresses;
 import org.chatserver.bench.client.WsConnector;
 import org.chatserver.bench.report.Chart;
@@ -54,6 +56,9 @@ final class BenchRun implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private final ExecutorService setupPool;
     private final String commandLine;
+
+    /** Why the connects of {@link #connectAll} failed, over the whole run; in the report when any did. */
+    private final ConnectFailures connectFailures = new ConnectFailures();
     private ServerProfiler profiler;
 
     BenchRun(BenchOptions options, String scenario, String commandLine) {
@@ -132,16 +137,23 @@ final class BenchRun implements AutoCloseable {
                 tickets.add(setupPool.submit(() -> {
                     if (!upgrades.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                         failed.incrementAndGet();
+                        connectFailures.add("no upgrade slot before the connect timeout");
                         return null;
                     }
                     try {
                         member.connect(rest, connector, addresses.addressOf(member.index()))
                                 .orTimeout(30, TimeUnit.SECONDS).whenComplete((m, e) -> {
-                                    (e == null ? connected : failed).incrementAndGet();
+                                    if (e == null) {
+                                        connected.incrementAndGet();
+                                    } else {
+                                        failed.incrementAndGet();
+                                        connectFailures.add(e);
+                                    }
                                     upgrades.release();
                                 });
                     } catch (IOException | RuntimeException e) {
                         failed.incrementAndGet();
+                        connectFailures.add(e);
                         upgrades.release();
                     }
                     return null;
@@ -159,6 +171,9 @@ final class BenchRun implements AutoCloseable {
         double seconds = (System.nanoTime() - t0) / 1e9;
         progress.line("connect", String.format(java.util.Locale.ROOT, "%d connected in %.1f s (%.0f/s), %d failed",
                 connected.get(), seconds, connected.get() / seconds, members.size() - connected.get()));
+        if (failed.get() > 0) {
+            progress.line("connect", "failures so far, by reason: " + connectFailures.counts());
+        }
         return members.size() - connected.get();
     }
 
@@ -187,9 +202,14 @@ final class BenchRun implements AutoCloseable {
     Path finish(String label, Map<String, Object> parameters, Map<String, Object> results, List<Target> targets,
             String summary, Chart chart) throws IOException {
         String name = options.label != null ? options.label : label;
+        Map<String, Object> reported = new LinkedHashMap<>(results);
+        Map<String, Long> failures = connectFailures.counts();
+        if (!failures.isEmpty()) {
+            reported.put("connect_failure_reasons", failures);
+        }
         RunReport report = new RunReport(scenario, name, commandLine, started.toString(),
                 Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0, MachineInfo.current(), parameters,
-                results, targets, summary);
+                reported, targets, summary);
         Path json = new ReportWriter(options.out).write(report, chart);
         System.out.println(summary);
         progress.line(scenario, "wrote " + json + " and " + name + ".png");
