@@ -30,14 +30,6 @@ public class SocketLifecycle {
     /** Frames may be up to 64 KiB; larger ones get a {@code too_large} error, and only far larger ones a close. */
     private static final int MAX_BUFFERED_FRAME_BYTES = 1024 * 1024;
 
-    /**
-     * The container's idle timeout, in heartbeat intervals: only a backstop. {@link HeartbeatWatchdog} closes a silent
-     * client first, after two intervals and with the code PROTOCOL.md names. The timeout is not zero because Tyrus
-     * restarts its timer on every frame whatever the timeout, and a zero timeout makes each of those timers run at
-     * once instead of being cancelled by the next frame ({@link IdleTimerScheduler}).
-     */
-    private static final int IDLE_TIMEOUT_HEARTBEATS = 4;
-
     @Inject
     ConnectTickets tickets;
 
@@ -65,7 +57,6 @@ public class SocketLifecycle {
             return Optional.empty();
         }
         session.setMaxTextMessageBufferSize(MAX_BUFFERED_FRAME_BYTES);
-        session.setMaxIdleTimeout(IDLE_TIMEOUT_HEARTBEATS * config.heartbeatMs());
         WebSocketConnection connection = new WebSocketConnection(session, identity.get(),
                 config.outboundQueueFrames(), config.presenceCoalesceMs(), presenceFlusher);
         gateway.open(connection);
