@@ -54,8 +54,9 @@ public class MessageService {
         return shards.callIn(command.sender().workspace(), () -> {
             try {
                 return appender.append(command);
-            } catch (EJBException lostRace) {
-                return appender.findEarlier(command).orElseThrow(() -> lostRace);
+            } catch (EJBException rolledBack) {
+                // A repeated client message id fails the unique key; any other failure finds no earlier message.
+                return appender.findEarlier(command).orElseThrow(() -> rolledBack);
             }
         });
     }
