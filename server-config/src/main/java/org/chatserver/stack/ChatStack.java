@@ -20,8 +20,10 @@ import java.util.concurrent.CompletableFuture;
  * ChatStack status       what runs, on which ports
  * ChatStack infra start  like start, without Payara Micro (for the integration tests); writes the command files
  * ChatStack infra stop   stop the infrastructure that infra start started
- * ChatStack node restart kill Payara Micro (SIGKILL) and start it again on the running infrastructure; returns once
- *                        ready (failover measurements)
+ * ChatStack node start|stop|restart [N]
+ *                        start Payara Micro node N (default 1) on the running infrastructure, beside the others, and
+ *                        return once it is ready; stop it; or kill it (SIGKILL) and start it again (failover
+ *                        measurements). Node N listens on the HTTP and HTTPS ports + N - 1 (see {@link PayaraNode})
  * ChatStack infra stop|start mariadb|redis|kafka
  *                        stop one service the stack started, or start it again (same data, same ports): for fault
  *                        tests, with the rest of the stack running
@@ -40,14 +42,18 @@ public final class ChatStack {
 
     private static final String USAGE = String.join("\n",
             "usage: ./chat [--build] [run|start|stop|status|infra start|infra stop|infra start|stop <service>|"
-                    + "node restart|payara-server-script [file]|config]",
+                    + "node start|stop|restart [N]|payara-server-script [file]|config]",
             "  run          start MariaDB, Redis, Kafka and Payara Micro in the foreground (default); Ctrl-C stops",
             "  start        the same, but return once ready and leave it running",
             "  stop         stop what start left running",
             "  status       show what runs, on which ports",
             "  infra start  start MariaDB, Redis and Kafka only, and write the Payara command files",
             "  infra stop   stop what infra start started",
-            "  node restart kill Payara Micro (SIGKILL, like a crash) and start it again on the running infrastructure",
+            "  node start [N], node stop [N], node restart [N]",
+            "               start Payara Micro node N (1 to " + PayaraNode.MAX_NODES
+                    + ", default 1) beside the others on the",
+            "               running infrastructure, on the HTTP/HTTPS ports + N - 1 (node 2: 8081/8182); stop it;",
+            "               or kill it (SIGKILL, like a crash) and start it again",
             "  infra stop <service>, infra start <service>",
             "               stop one service (mariadb, redis, kafka) the stack started, or start it again with the",
             "               same data and ports, the rest left running (fault tests)",
@@ -96,14 +102,18 @@ public final class ChatStack {
         }
         StackConfig config;
         BuildInfo build;
+        StackLayout layout;
+        PayaraNode node;
         try {
             config = StackConfig.fromEnvironment(Path.of(""));
             build = BuildInfo.load();
+            layout = new StackLayout(config.stateDir());
+            node = command.takesNode() && args.length == 3 ? PayaraNode.parse(args[2], config, layout)
+                    : PayaraNode.first(config, layout);
         } catch (ConfigException | IllegalStateException e) {
             err.println("[stack] configuration: " + e.getMessage());
             return 2;
         }
-        StackLayout layout = new StackLayout(config.stateDir());
         configureLogging(layout);
         PidRegistry registry = new PidRegistry(layout.runDir());
         StackControl control = new StackControl(config, layout, progress, registry);
@@ -111,7 +121,9 @@ public final class ChatStack {
             case RUN -> start(config, layout, build, registry, true, true);
             case START -> start(config, layout, build, registry, true, false);
             case INFRA_START -> start(config, layout, build, registry, false, false);
-            case NODE_RESTART -> restartNode(config, layout, build, registry);
+            case NODE_START -> runNode(config, layout, build, registry, node, false);
+            case NODE_RESTART -> runNode(config, layout, build, registry, node, true);
+            case NODE_STOP -> control.stopOne(node.name()) ? 0 : 1;
             case STOP -> {
                 control.stop(true);
                 yield 0;
@@ -155,7 +167,7 @@ public final class ChatStack {
             e.printStackTrace(err);
             return 1;
         }
-        printReady(config, layout, withPayara);
+        printReady(config, PayaraNode.first(config, layout), withPayara);
         if (!foreground) {
             Runtime.getRuntime().removeShutdownHook(hook);
             progress.line("running in the background; ./chat status shows it, ./chat "
@@ -166,15 +178,23 @@ public final class ChatStack {
         return supervise(stack);
     }
 
-    private int restartNode(StackConfig config, StackLayout layout, BuildInfo build, PidRegistry registry) {
+    /** {@code node start N} and {@code node restart N}: the node keeps running in the background. */
+    private int runNode(StackConfig config, StackLayout layout, BuildInfo build, PidRegistry registry,
+            PayaraNode node, boolean restart) {
         Stack stack = new Stack(config, layout, build, progress, registry);
         try {
-            stack.restartNode();
+            if (restart) {
+                stack.restartNode(node);
+            } else {
+                stack.startNode(node);
+            }
         } catch (StepFailedException e) {
             err.println("[stack] FAILED: " + e.getMessage());
             return 1;
         }
-        progress.line("node ready");
+        printReady(config, node, true);
+        progress.line("node " + node.number() + " running in the background; ./chat node stop " + node.number()
+                + " stops it");
         return 0;
     }
 
@@ -247,13 +267,13 @@ public final class ChatStack {
         return 1;
     }
 
-    private void printReady(StackConfig config, StackLayout layout, boolean withPayara) {
+    private void printReady(StackConfig config, PayaraNode node, boolean withPayara) {
         if (withPayara) {
             String host = config.publicHost();
-            progress.line("ready");
-            out.println("  http://" + host + ":" + config.httpPort());
-            out.println("  https://" + host + ":" + config.httpsPort());
-            out.println("  ws://" + host + ":" + config.httpPort() + "/ws");
+            progress.line(node.number() == 1 ? "ready" : "node " + node.number() + " ready");
+            out.println("  http://" + host + ":" + node.httpPort());
+            out.println("  https://" + host + ":" + node.httpsPort());
+            out.println("  ws://" + host + ":" + node.httpPort() + "/ws");
         } else {
             progress.line("infrastructure ready");
             out.println("  MariaDB   " + config.dbHost() + ":" + config.dbPort() + " (databases "
@@ -262,9 +282,9 @@ public final class ChatStack {
             out.println("  Redis     " + config.redisAddress());
             out.println("  Kafka     " + config.kafkaBootstrapServers() + " (topic " + StackConfig.MESSAGES_TOPIC
                     + ")");
-            out.println("  Payara    " + StackLayout.display(layout.preBootFile()) + ", "
-                    + StackLayout.display(layout.postBootFile()) + ", "
-                    + StackLayout.display(layout.systemPropertiesFile()));
+            out.println("  Payara    " + StackLayout.display(node.preBootFile()) + ", "
+                    + StackLayout.display(node.postBootFile()) + ", "
+                    + StackLayout.display(node.systemPropertiesFile()));
         }
     }
 
@@ -282,8 +302,13 @@ public final class ChatStack {
 
     /** The commands of the command line. */
     enum Command {
-        RUN, START, STOP, STATUS, INFRA_START, INFRA_STOP, INFRA_START_ONE, INFRA_STOP_ONE, NODE_RESTART,
-        PAYARA_SERVER_SCRIPT, CONFIG, HELP;
+        RUN, START, STOP, STATUS, INFRA_START, INFRA_STOP, INFRA_START_ONE, INFRA_STOP_ONE, NODE_START, NODE_STOP,
+        NODE_RESTART, PAYARA_SERVER_SCRIPT, CONFIG, HELP;
+
+        /** @return whether the command acts on one Payara node, named by an optional third argument */
+        boolean takesNode() {
+            return this == NODE_START || this == NODE_STOP || this == NODE_RESTART;
+        }
 
         /**
          * @param args command-line arguments
@@ -302,6 +327,15 @@ public final class ChatStack {
                     default -> null;
                 };
             }
+            if ((args.length == 2 || args.length == 3) && "node".equalsIgnoreCase(args[0])) {
+                // The node number is checked once the configuration is known (PayaraNode.parse).
+                return switch (args[1].toLowerCase(Locale.ROOT)) {
+                    case "start" -> NODE_START;
+                    case "stop" -> NODE_STOP;
+                    case "restart" -> NODE_RESTART;
+                    default -> null;
+                };
+            }
             String joined = String.join(" ", args).trim().toLowerCase(Locale.ROOT);
             return switch (joined) {
                 case "", "run" -> RUN;
@@ -310,7 +344,6 @@ public final class ChatStack {
                 case "status" -> STATUS;
                 case "infra start" -> INFRA_START;
                 case "infra stop" -> INFRA_STOP;
-                case "node restart" -> NODE_RESTART;
                 case "config" -> CONFIG;
                 case "help", "-h", "--help" -> HELP;
                 default -> null;

@@ -109,18 +109,18 @@ public final class PayaraCommandFiles {
     }
 
     /**
-     * Writes the three files into the layout's Payara folder; files whose content is unchanged are left alone.
+     * Writes the three files into a node's folder; files whose content is unchanged are left alone.
      *
-     * @param layout the state folder layout
+     * @param node the node whose files these are
      * @return the files written or confirmed
      * @throws IOException if a file cannot be written
      */
-    public List<Path> writeTo(StackLayout layout) throws IOException {
-        Files.createDirectories(layout.payaraDir());
-        GeneratedFiles.write(layout.preBootFile(), preBoot());
-        GeneratedFiles.write(layout.postBootFile(), postBoot());
-        GeneratedFiles.write(layout.systemPropertiesFile(), systemPropertiesFile());
-        return List.of(layout.preBootFile(), layout.postBootFile(), layout.systemPropertiesFile());
+    List<Path> writeTo(PayaraNode node) throws IOException {
+        Files.createDirectories(node.dir());
+        GeneratedFiles.write(node.preBootFile(), preBoot());
+        GeneratedFiles.write(node.postBootFile(), postBoot());
+        GeneratedFiles.write(node.systemPropertiesFile(), systemPropertiesFile());
+        return List.of(node.preBootFile(), node.postBootFile(), node.systemPropertiesFile());
     }
 
     private static String header(String purpose) {

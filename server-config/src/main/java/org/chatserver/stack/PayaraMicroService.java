@@ -3,7 +3,6 @@ package org.chatserver.stack;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,8 +18,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Step 6: Payara Micro running the application, configured by the command files of step 5 and the application's
- * system properties, with the MariaDB driver added to its class path and the chat-web WAR deployed at {@code /}.
+ * Step 6: one Payara Micro node ({@link PayaraNode}) running the application, configured by the command files of
+ * step 5 and the application's system properties, with the MariaDB driver added to its class path and the chat-web
+ * WAR deployed at {@code /}.
  *
  * <p>Ready means: Micro logged its URLs, no boot command or deployment failed (see {@link PayaraLogScanner}), and
  * {@code GET /api/v1/health} answers 200 (a 404 is tolerated with a warning while the application has no health
@@ -38,15 +38,15 @@ final class PayaraMicroService implements StackService {
     private static final int MAX_PROBLEMS_SHOWN = 5;
 
     private final StackConfig config;
-    private final StackLayout layout;
     private final BuildInfo build;
     private final ApplicationArtifacts artifacts;
     private final ProcessStarter starter;
+    private final PayaraNode node;
 
-    PayaraMicroService(StackConfig config, StackLayout layout, BuildInfo build, ApplicationArtifacts artifacts,
+    PayaraMicroService(StackConfig config, PayaraNode node, BuildInfo build, ApplicationArtifacts artifacts,
             ProcessStarter starter) {
         this.config = config;
-        this.layout = layout;
+        this.node = node;
         this.build = build;
         this.artifacts = artifacts;
         this.starter = starter;
@@ -54,7 +54,7 @@ final class PayaraMicroService implements StackService {
 
     @Override
     public String name() {
-        return NAME;
+        return node.name();
     }
 
     /**
@@ -73,8 +73,8 @@ final class PayaraMicroService implements StackService {
             throw new StepFailedException(NAME, "Payara Micro jar " + build.payaraMicroJar() + " is missing; rebuild "
                     + "with ./chat --build");
         }
-        Ports.requireFree(config.publicHost(), config.httpPort(), StackConfig.HTTP_PORT, NAME);
-        Ports.requireFree(config.publicHost(), config.httpsPort(), StackConfig.HTTPS_PORT, NAME);
+        Ports.requireFree(config.publicHost(), node.httpPort(), StackConfig.HTTP_PORT, node.name());
+        Ports.requireFree(config.publicHost(), node.httpsPort(), StackConfig.HTTPS_PORT, node.name());
         return war;
     }
 
@@ -83,27 +83,27 @@ final class PayaraMicroService implements StackService {
         Path war = preflight();
         Path microJar = build.payaraMicroJar();
 
-        Path logFile = layout.logFile(NAME);
-        Progress.Step step = progress.begin(NAME, "starting Payara Micro " + build.payaraVersion() + " on "
-                + config.bindAddress() + ":" + config.httpPort() + "/" + config.httpsPort() + " with "
+        Path logFile = node.logFile();
+        Progress.Step step = progress.begin(node.name(), "starting Payara Micro " + build.payaraVersion() + " on "
+                + config.bindAddress() + ":" + node.httpPort() + "/" + node.httpsPort() + " with "
                 + StackLayout.display(war));
         long deadline = System.nanoTime() + config.startupTimeout().toNanos();
         ServiceProcess process;
         try {
             resetRootDir();
-            process = starter.start(NAME, command(microJar, war), layout.payaraDir(), logFile, false, Map.of());
+            process = starter.start(node.name(), command(microJar, war), node.dir(), logFile, false, Map.of());
         } catch (IOException e) {
             step.failed();
-            throw new StepFailedException(NAME, "cannot start Payara Micro: " + e.getMessage(), logFile, e);
+            throw new StepFailedException(node.name(), "cannot start Payara Micro: " + e.getMessage(), logFile, e);
         }
-        tracker.started(process, config.bindAddress() + ":" + config.httpPort() + " (https " + config.httpsPort()
+        tracker.started(process, config.bindAddress() + ":" + node.httpPort() + " (https " + node.httpsPort()
                 + ")");
         try {
             Readiness.await(process, config.startupTimeout(), "started (\"" + PayaraLogScanner.READY_MARKER + "\")",
                     () -> PayaraLogScanner.isReady(readLog(logFile)));
             List<String> problems = problems(logFile);
             if (!problems.isEmpty()) {
-                throw new StepFailedException(NAME, "started with errors:\n  " + problems.stream()
+                throw new StepFailedException(node.name(), "started with errors:\n  " + problems.stream()
                         .limit(MAX_PROBLEMS_SHOWN).collect(Collectors.joining("\n  "))
                         + (problems.size() > MAX_PROBLEMS_SHOWN ? "\n  (" + (problems.size() - MAX_PROBLEMS_SHOWN)
                         + " more)" : "") + "\n", logFile, null);
@@ -111,8 +111,8 @@ final class PayaraMicroService implements StackService {
             int status = awaitHealth(process, deadline);
             step.ok();
             if (status == 404) {
-                progress.warn(NAME, "GET " + HEALTH_PATH + " answers 404: the application has no health resource "
-                        + "yet, so its readiness was not checked");
+                progress.warn(node.name(), "GET " + HEALTH_PATH + " answers 404: the application has no health "
+                        + "resource yet, so its readiness was not checked");
             }
         } catch (StepFailedException e) {
             step.failed();
@@ -126,22 +126,22 @@ final class PayaraMicroService implements StackService {
         command.addAll(config.payaraJavaOpts());
         // Micro explodes deployed archives (the adapter) into the temporary folder even with --rootdir, and leaves
         // them there: keep that inside the state folder, emptied on each start.
-        command.add("-Djava.io.tmpdir=" + layout.payaraTmpDir());
+        command.add("-Djava.io.tmpdir=" + node.tmpDir());
         config.httpsKeystore().ifPresent(keystore -> {
             command.add("-Djavax.net.ssl.keyStore=" + keystore);
             command.add("-Djavax.net.ssl.keyStorePassword=" + config.httpsKeystorePassword());
         });
         command.addAll(List.of("-jar", microJar.toString(),
                 "--nohazelcast", "--disablephonehome",
-                "--port", Integer.toString(config.httpPort()),
-                "--sslport", Integer.toString(config.httpsPort())));
+                "--port", Integer.toString(node.httpPort()),
+                "--sslport", Integer.toString(node.httpsPort())));
         config.httpsKeyAlias().ifPresent(alias -> command.addAll(List.of("--sslcert", alias)));
         command.addAll(List.of(
                 "--addLibs", mariaDbDriverJar().toString(),
-                "--prebootcommandfile", layout.preBootFile().toString(),
-                "--postbootcommandfile", layout.postBootFile().toString(),
-                "--systemproperties", layout.systemPropertiesFile().toString(),
-                "--rootdir", layout.payaraRootDir().toString(),
+                "--prebootcommandfile", node.preBootFile().toString(),
+                "--postbootcommandfile", node.postBootFile().toString(),
+                "--systemproperties", node.systemPropertiesFile().toString(),
+                "--rootdir", node.rootDir().toString(),
                 // file:context-root, the separator being File.pathSeparator; "/" deploys at the root.
                 "--deploy", war + File.pathSeparator + "/"));
         return command;
@@ -154,9 +154,9 @@ final class PayaraMicroService implements StackService {
      * its default self-signed certificate is the same on every fresh copy anyway.
      */
     private void resetRootDir() throws IOException {
-        Binaries.deleteRecursively(layout.payaraTmpDir());
-        Files.createDirectories(layout.payaraTmpDir());
-        Path root = layout.payaraRootDir();
+        Binaries.deleteRecursively(node.tmpDir());
+        Files.createDirectories(node.tmpDir());
+        Path root = node.rootDir();
         if (!Files.isDirectory(root)) {
             return;
         }
@@ -172,7 +172,7 @@ final class PayaraMicroService implements StackService {
     /** @return the final status: 200, or 404 while the application has no health resource */
     private int awaitHealth(ServiceProcess process, long deadlineNanos) throws StepFailedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI uri = healthUri(config);
+        URI uri = node.healthUri();
         String last = "no answer";
         while (true) {
             try {
@@ -187,29 +187,17 @@ final class PayaraMicroService implements StackService {
                 last = e.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StepFailedException(NAME, "interrupted while checking health");
+                throw new StepFailedException(node.name(), "interrupted while checking health");
             }
             if (!process.isAlive()) {
-                throw new StepFailedException(NAME, process.describeExit() + " after it started", process.logFile(),
+                throw new StepFailedException(node.name(), process.describeExit() + " after it started", process.logFile(),
                         null);
             }
             if (System.nanoTime() - deadlineNanos > 0) {
-                throw new StepFailedException(NAME, "GET " + uri + " did not answer 200 within "
+                throw new StepFailedException(node.name(), "GET " + uri + " did not answer 200 within "
                         + config.startupTimeout().toSeconds() + " s (last: " + last + ")", process.logFile(), null);
             }
             Readiness.sleep();
-        }
-    }
-
-    /**
-     * @param config the configuration
-     * @return the application's health URL
-     */
-    static URI healthUri(StackConfig config) {
-        try {
-            return new URI("http", null, config.publicHost(), config.httpPort(), HEALTH_PATH, null, null);
-        } catch (URISyntaxException e) {
-            throw new ConfigException(StackConfig.BIND_ADDRESS.name() + ": not usable in a URL: " + e.getMessage());
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Brings the stack up in order (keys, MariaDB, Redis, Kafka, Payara command files, then optionally Payara Micro)
@@ -18,12 +19,12 @@ import java.util.stream.Collectors;
  */
 final class Stack implements StackService.ProcessTracker {
 
-    /** Service names in start order; stops go the other way. */
-    static final List<String> SERVICE_ORDER = List.of(MariaDbService.NAME, RedisService.NAME, KafkaService.NAME,
-            PayaraMicroService.NAME);
-
-    /** The services {@code infra stop <service>} and {@code infra start <service>} name. */
+    /** The services {@code infra stop <service>} and {@code infra start <service>} name, in start order. */
     static final List<String> INFRA_SERVICES = List.of(MariaDbService.NAME, RedisService.NAME, KafkaService.NAME);
+
+    /** Service names in start order, every Payara node after the infrastructure; stops go the other way. */
+    static final List<String> SERVICE_ORDER = Stream.concat(INFRA_SERVICES.stream(),
+            PayaraNode.allNames().stream()).toList();
 
     private final StackConfig config;
     private final StackLayout layout;
@@ -45,7 +46,7 @@ final class Stack implements StackService.ProcessTracker {
     /**
      * Starts everything; on failure, stops what was started before rethrowing.
      *
-     * @param withPayara whether to start Payara Micro too (false for {@code infra start})
+     * @param withPayara whether to start Payara Micro (node 1) too (false for {@code infra start})
      * @throws StepFailedException if a step fails
      */
     void start(boolean withPayara) throws StepFailedException {
@@ -53,7 +54,8 @@ final class Stack implements StackService.ProcessTracker {
             refuseIfRunning();
             layout.createDirectories();
             ApplicationArtifacts artifacts = new ApplicationArtifacts(config, build);
-            PayaraMicroService payara = new PayaraMicroService(config, layout, build, artifacts, starter);
+            PayaraNode node = PayaraNode.first(config, layout);
+            PayaraMicroService payara = new PayaraMicroService(config, node, build, artifacts, starter);
             if (withPayara) {
                 payara.preflight();
             }
@@ -66,7 +68,7 @@ final class Stack implements StackService.ProcessTracker {
                 checkNotStopped();
                 service.start(progress, this);
             }
-            writeCommandFiles(artifacts, withPayara);
+            writeCommandFiles(node, artifacts, withPayara);
             if (withPayara) {
                 checkNotStopped();
                 payara.start(progress, this);
@@ -78,32 +80,53 @@ final class Stack implements StackService.ProcessTracker {
     }
 
     /**
-     * Kills the running Payara Micro node without warning (SIGKILL, as a crash would) and starts it again against the
+     * Starts one Payara Micro node against the running infrastructure ({@code node start N}): a further node of the
+     * cluster beside node 1, or node 1 again after {@code node stop 1}. Returns once it is ready; it keeps running
+     * after the launcher exits.
+     *
+     * @throws StepFailedException if it runs already, the infrastructure is not running, or the node does not come up
+     */
+    void startNode(PayaraNode node) throws StepFailedException {
+        runNode(node, false);
+    }
+
+    /**
+     * Kills a running Payara Micro node without warning (SIGKILL, as a crash would) and starts it again against the
      * running infrastructure, for failover measurements (chat-bench's reconnect scenario). Returns once the new node
      * is ready; the new node keeps running after the launcher exits.
      *
      * @throws StepFailedException if the infrastructure is not running or the new node does not come up
      */
-    void restartNode() throws StepFailedException {
+    void restartNode(PayaraNode node) throws StepFailedException {
+        runNode(node, true);
+    }
+
+    private void runNode(PayaraNode node, boolean killRunning) throws StepFailedException {
         try {
-            for (String service : List.of(MariaDbService.NAME, RedisService.NAME, KafkaService.NAME)) {
+            for (String service : INFRA_SERVICES) {
                 boolean recordedButDead = registry.read(service)
                         .filter(entry -> entry.liveProcess().isEmpty()).isPresent();
                 if (recordedButDead) {
-                    throw new StepFailedException("node", service + " is not running; start the stack first");
+                    throw new StepFailedException(node.name(), service + " is not running; start the stack first");
                 }
             }
-            registry.read(PayaraMicroService.NAME).flatMap(PidRegistry.Entry::liveProcess).ifPresent(node -> {
-                Progress.Step step = progress.begin(PayaraMicroService.NAME, "killing pid " + node.pid());
-                node.handle().destroyForcibly();
-                node.handle().onExit().join();
-                registry.remove(PayaraMicroService.NAME);
+            Optional<ServiceProcess> running = registry.read(node.name()).flatMap(PidRegistry.Entry::liveProcess);
+            if (running.isPresent() && !killRunning) {
+                throw new StepFailedException(node.name(), "already running (pid " + running.get().pid()
+                        + "); ./chat node restart " + node.number() + " kills and restarts it");
+            }
+            running.ifPresent(process -> {
+                Progress.Step step = progress.begin(node.name(), "killing pid " + process.pid());
+                process.handle().destroyForcibly();
+                process.handle().onExit().join();
+                registry.remove(node.name());
                 step.ok("killed");
             });
+            layout.createDirectories();
             ApplicationArtifacts artifacts = new ApplicationArtifacts(config, build);
-            PayaraMicroService payara = new PayaraMicroService(config, layout, build, artifacts, starter);
+            PayaraMicroService payara = new PayaraMicroService(config, node, build, artifacts, starter);
             payara.preflight();
-            writeCommandFiles(artifacts, true);
+            writeCommandFiles(node, artifacts, true);
             checkNotStopped();
             payara.start(progress, this);
         } catch (StepFailedException | RuntimeException e) {
@@ -228,21 +251,22 @@ final class Stack implements StackService.ProcessTracker {
         }
     }
 
-    private void writeCommandFiles(ApplicationArtifacts artifacts, boolean withPayara) throws StepFailedException {
+    private void writeCommandFiles(PayaraNode node, ApplicationArtifacts artifacts, boolean withPayara)
+            throws StepFailedException {
         Path rar = artifacts.rar().orElse(artifacts.rarCandidates().get(0));
-        String nodeId = config.nodeId().orElseGet(() -> UUID.randomUUID().toString());
-        Progress.Step step = progress.begin("payara", "command files in " + StackLayout.display(layout.payaraDir()));
+        String nodeId = config.nodeId().map(node::nodeId).orElseGet(() -> UUID.randomUUID().toString());
+        Progress.Step step = progress.begin(node.name(), "command files in " + StackLayout.display(node.dir()));
         try {
             List<Path> files = new PayaraCommandFiles(config, rar, layout.jwtPrivateKey(), layout.jwtPublicKey(),
-                    nodeId).writeTo(layout);
+                    nodeId).writeTo(node);
             step.ok("written " + files.stream().map(p -> p.getFileName().toString())
                     .collect(Collectors.joining(", ")));
         } catch (IOException | ConfigException e) {
             step.failed();
-            throw new StepFailedException("payara", "cannot write the command files: " + e.getMessage(), null, e);
+            throw new StepFailedException(node.name(), "cannot write the command files: " + e.getMessage(), null, e);
         }
         if (!withPayara && artifacts.rar().isEmpty()) {
-            progress.info("payara", "note: " + StackLayout.display(rar) + " is not built yet; post-boot.asadmin "
+            progress.info(node.name(), "note: " + StackLayout.display(rar) + " is not built yet; post-boot.asadmin "
                     + "deploys it from there");
         }
     }

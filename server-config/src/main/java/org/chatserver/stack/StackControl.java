@@ -34,7 +34,7 @@ final class StackControl {
     /**
      * Stops the recorded processes in reverse start order: TERM, then KILL after the stop timeout.
      *
-     * @param includePayara false for {@code infra stop}, which leaves Payara Micro alone
+     * @param includePayara false for {@code infra stop}, which leaves the Payara Micro nodes alone
      * @return the number of processes stopped
      */
     int stop(boolean includePayara) {
@@ -42,7 +42,7 @@ final class StackControl {
         Collections.reverse(order);
         int stoppedCount = 0;
         for (String service : order) {
-            if (!includePayara && PayaraMicroService.NAME.equals(service)) {
+            if (!includePayara && PayaraNode.isNode(service)) {
                 continue;
             }
             Optional<PidRegistry.Entry> entry = registry.read(service);
@@ -91,10 +91,15 @@ final class StackControl {
         } else {
             progress.info(KafkaService.NAME, "external cluster " + config.kafkaBootstrapServers());
         }
-        report(PayaraMicroService.NAME, config.publicHost(), config.httpPort());
-        registry.read(PayaraMicroService.NAME).flatMap(PidRegistry.Entry::liveProcess).ifPresent(p ->
-                progress.info(PayaraMicroService.NAME, "GET " + PayaraMicroService.healthUri(config) + ": "
-                        + healthStatus()));
+        for (int number = 1; number <= PayaraNode.MAX_NODES; number++) {
+            PayaraNode node = new PayaraNode(number, config, layout);
+            // Node 1 always: it is part of the stack. Further nodes only when started with node start N.
+            if (number == 1 || registry.read(node.name()).isPresent()) {
+                report(node.name(), config.publicHost(), node.httpPort());
+                registry.read(node.name()).flatMap(PidRegistry.Entry::liveProcess).ifPresent(p ->
+                        progress.info(node.name(), "GET " + node.healthUri() + ": " + healthStatus(node)));
+            }
+        }
     }
 
     private void report(String service, String host, int port) {
@@ -111,10 +116,10 @@ final class StackControl {
         }
     }
 
-    private String healthStatus() {
+    private static String healthStatus(PayaraNode node) {
         try {
             HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
-                    .send(HttpRequest.newBuilder(PayaraMicroService.healthUri(config)).timeout(Duration.ofSeconds(5))
+                    .send(HttpRequest.newBuilder(node.healthUri()).timeout(Duration.ofSeconds(5))
                             .GET().build(), HttpResponse.BodyHandlers.discarding());
             return Integer.toString(response.statusCode());
         } catch (IOException e) {

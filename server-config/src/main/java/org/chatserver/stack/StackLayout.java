@@ -76,39 +76,17 @@ public final class StackLayout {
         return root.resolve("kafka");
     }
 
-    /** @return the Payara command files, system properties, the Payara Server script, and Micro's root folder */
+    /**
+     * @return node 1's Payara command files, system properties and Micro's root folder (see {@link PayaraNode}), and
+     *         the Payara Server script
+     */
     public Path payaraDir() {
         return root.resolve("payara");
-    }
-
-    /** @return the pre-boot command file */
-    public Path preBootFile() {
-        return payaraDir().resolve(PRE_BOOT_FILE);
-    }
-
-    /** @return the post-boot command file */
-    public Path postBootFile() {
-        return payaraDir().resolve(POST_BOOT_FILE);
-    }
-
-    /** @return the system properties file handed to Payara Micro with {@code --systemproperties} */
-    public Path systemPropertiesFile() {
-        return payaraDir().resolve(SYSTEM_PROPERTIES_FILE);
     }
 
     /** @return the default Payara Server script ({@code ./chat payara-server-script}) */
     public Path payaraServerScript() {
         return payaraDir().resolve(PAYARA_SERVER_SCRIPT_FILE);
-    }
-
-    /** @return Payara Micro's {@code --rootdir} */
-    public Path payaraRootDir() {
-        return payaraDir().resolve("root");
-    }
-
-    /** @return Payara Micro's temporary folder ({@code java.io.tmpdir}), emptied on each start */
-    public Path payaraTmpDir() {
-        return payaraDir().resolve("tmp");
     }
 
     /** @return unpacked binaries (MariaDB, redis-server), shared by restarts */

@@ -35,6 +35,12 @@ class MiscTest {
         assertEquals(ChatStack.Command.INFRA_START, ChatStack.Command.parse(new String[] {"infra", "start"}));
         assertEquals(ChatStack.Command.INFRA_STOP, ChatStack.Command.parse(new String[] {"infra", "stop"}));
         assertEquals(ChatStack.Command.NODE_RESTART, ChatStack.Command.parse(new String[] {"node", "restart"}));
+        assertEquals(ChatStack.Command.NODE_RESTART, ChatStack.Command.parse(new String[] {"node", "restart", "2"}));
+        assertEquals(ChatStack.Command.NODE_START, ChatStack.Command.parse(new String[] {"node", "start", "2"}));
+        assertEquals(ChatStack.Command.NODE_STOP, ChatStack.Command.parse(new String[] {"Node", "Stop", "3"}));
+        assertNull(ChatStack.Command.parse(new String[] {"node"}));
+        assertNull(ChatStack.Command.parse(new String[] {"node", "kill", "2"}));
+        assertNull(ChatStack.Command.parse(new String[] {"node", "start", "2", "3"}));
         assertEquals(ChatStack.Command.STATUS, ChatStack.Command.parse(new String[] {"status"}));
         assertEquals(ChatStack.Command.HELP, ChatStack.Command.parse(new String[] {"--help"}));
         assertNull(ChatStack.Command.parse(new String[] {"infra"}));

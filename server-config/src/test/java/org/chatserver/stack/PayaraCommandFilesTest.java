@@ -146,18 +146,19 @@ class PayaraCommandFilesTest {
     }
 
     @Test
-    void filesAreWrittenIntoThePayaraFolderAndReadBack() throws IOException {
+    void filesAreWrittenIntoTheNodesFolderAndReadBack() throws IOException {
         StackLayout layout = new StackLayout(dir.resolve("state"));
         PayaraCommandFiles files = files(Map.of());
+        PayaraNode second = new PayaraNode(2, StackConfig.from(Map.of(), dir), layout);
 
-        List<Path> written = files.writeTo(layout);
+        List<Path> written = files.writeTo(second);
 
-        assertEquals(List.of(layout.payaraDir().resolve("pre-boot.asadmin"),
-                layout.payaraDir().resolve("post-boot.asadmin"),
-                layout.payaraDir().resolve("system.properties")), written);
-        assertEquals(files.postBoot(), Files.readString(layout.postBootFile()));
+        Path folder = layout.root().resolve("payara-2");
+        assertEquals(List.of(folder.resolve("pre-boot.asadmin"), folder.resolve("post-boot.asadmin"),
+                folder.resolve("system.properties")), written);
+        assertEquals(files.postBoot(), Files.readString(second.postBootFile()));
         Properties loaded = new Properties();
-        try (InputStream in = Files.newInputStream(layout.systemPropertiesFile())) {
+        try (InputStream in = Files.newInputStream(second.systemPropertiesFile())) {
             loaded.load(in);
         }
         assertEquals(files.systemProperties(), Map.copyOf(loaded.entrySet().stream().collect(
