@@ -123,6 +123,7 @@ final class PayaraMicroService implements StackService {
     private List<String> command(Path microJar, Path war) throws StepFailedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessStarter.javaExecutable());
+        command.add(PayaraCommandFiles.JSON_PROVIDER_OPTION);
         command.addAll(config.payaraJavaOpts());
         // Micro explodes deployed archives (the adapter) into the temporary folder even with --rootdir, and leaves
         // them there: keep that inside the state folder, emptied on each start.

@@ -18,8 +18,10 @@ import java.util.Objects;
  *   <li>the Kafka producers' connector pool and resource against the adapter embedded in the EAR,
  *       {@value #EMBEDDED_ADAPTER}, which exists only once the EAR is deployed. The application looks the connection
  *       factory up at its first publish, and its outbox relay publishes what could not be published before.</li>
- *   <li>the send buffer of client connections ({@link StackConfig#SOCKET_WRITE_BUFFER}), last: it bounds what a
- *       client that stops reading costs, and takes effect when the instance restarts.</li>
+ *   <li>the send buffer of client connections ({@link StackConfig#SOCKET_WRITE_BUFFER}): it bounds what a
+ *       client that stops reading costs, and takes effect when the instance restarts;</li>
+ *   <li>the JVM option naming the JSON-P provider ({@link PayaraCommandFiles#JSON_PROVIDER_OPTION}), last, also
+ *       effective after a restart.</li>
  * </ol>
  * Like Micro's post-boot file, it creates everything unconditionally, so it expects a domain without these resources
  * and without the application. asadmin runs every command of the file even after one failed, and its exit status is
@@ -81,7 +83,10 @@ public final class PayaraServerScript {
                 + resources.kafkaConnectionFactory(EMBEDDED_ADAPTER)
                 + "\n# A bounded send buffer and write queue per client connection, so that a client that stops\n"
                 + "# reading is closed (4008) instead of growing the server's memory. Effective after a restart.\n"
-                + PayaraCommandFiles.socketWriteBuffer(config);
+                + PayaraCommandFiles.socketWriteBuffer(config)
+                + "\n# The JSON-P provider by name, so that token verification does not search the class path for it\n"
+                + "# on every request. Effective after a restart.\n"
+                + "create-jvm-options " + PayaraCommandFiles.JSON_PROVIDER_OPTION + '\n';
     }
 
     /**

@@ -56,7 +56,8 @@ class PayaraServerScriptTest {
                         + " --property bootstrapServers=127.0.0.1\\\\:9092 chat-kafka-pool",
                 "create-connector-resource --poolname=chat-kafka-pool kafka/chat/producer",
                 "set configs.config.server-config.network-config.transports.transport.tcp"
-                        + ".socket-write-buffer-size=131072");
+                        + ".socket-write-buffer-size=131072",
+                "create-jvm-options -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl");
 
         assertEquals(expected, commands(script(Map.of()).content()));
     }
@@ -81,7 +82,7 @@ class PayaraServerScriptTest {
         assertEquals(1, indexOfPrefix(commands, "create-system-properties "));
         assertEquals(2, indexOfPrefix(commands, "create-jdbc-connection-pool "));
         int deploy = indexOfPrefix(commands, "deploy ");
-        assertEquals(commands.size() - 4, deploy);
+        assertEquals(commands.size() - 5, deploy);
         assertEquals(deploy + 1, indexOfPrefix(commands, "create-connector-connection-pool --raname=chat#"));
     }
 

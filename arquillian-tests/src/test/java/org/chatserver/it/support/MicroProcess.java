@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.chatserver.stack.PayaraCommandFiles;
 
 /**
  * A Payara Micro process the test starts and kills itself (Arquillian's container is not to be killed mid-test),
@@ -76,7 +77,7 @@ public final class MicroProcess implements AutoCloseable {
         Path payara = TestStack.stateDir().resolve("payara");
         Path deployments = TestStack.deployments();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx1g"));
+                .toString(), "-Xmx1g", PayaraCommandFiles.JSON_PROVIDER_OPTION));
         command.addAll(systemProperties);
         command.addAll(List.of("-jar", deployments.resolve("payara-micro.jar").toString(),
                 "--nohazelcast", "--port", Integer.toString(port),
