@@ -45,8 +45,9 @@ public final class PerformanceDoc {
                 + "a fanout and a short throughput run whose results are dropped (`--no-warm-up` skips that), and "
                 + "before each run it waits until the server is quiet (under 10 % of one core over 5 s, at most 5 "
                 + "minutes): a fresh Payara's optimizing JIT takes a whole core for minutes, and a large run "
-                + "leaves work behind, such as 10,000 members going offline. The reconnect run restarts the node, "
-                + "so it measures a cold server by design. Each run's exact command is in its table.\n\n");
+                + "leaves work behind, such as 10,000 members going offline. The reconnect run starts its extra "
+                + "nodes itself (`./chat node start N`, stopped again at its end) and restarts node 1, so it "
+                + "measures cold servers by design. Each run's exact command is in its table.\n\n");
         if (runs.isEmpty()) {
             md.append("No results yet.\n");
         } else {
@@ -177,20 +178,29 @@ public final class PerformanceDoc {
         if (runs.isEmpty()) {
             return;
         }
-        md.append("## reconnect\n\nN members in channels of 10, a light send load; `./chat node restart` kills the "
-                + "Payara Micro node (SIGKILL) and starts it again; clients reconnect with 0.5 s doubling to 30 s "
-                + "backoff, ±50 % jitter, and `sync`. Lost = acked messages that a member of the channel does not "
-                + "have at the end.\n\n");
-        md.append("| N | node ready after kill (s) | all resynced after kill (s) | after node ready (s) | attempts "
-                + "| acked | lost | duplicates dropped |\n|---|---|---|---|---|---|---|---|\n");
+        md.append("## reconnect\n\nN members in channels of 10, a light send load, spread over the nodes (member i "
+                + "on node index i mod nodes, index 0 = node 1, so a channel mixes the nodes' members); `./chat node "
+                + "restart 1` kills node 1 (SIGKILL) and starts it again; its clients reconnect with 0.5 s doubling "
+                + "to 30 s backoff, ±50 % jitter, attempt a going to node index (home + 1 + a) mod nodes (another "
+                + "node first, as a load balancer would), and `sync`. Dropped = members whose socket closed after "
+                + "the kill; resynced = reconnected and synced all channels. Lost = acked messages that a member of "
+                + "the channel does not have at the end.\n\n");
+        md.append("| N | nodes | dropped | node 1 ready after kill (s) | all dropped resynced after kill (s) | after "
+                + "node 1 ready (s) | attempts | acked | lost | duplicates dropped |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
         for (JsonNode r : runs) {
+            JsonNode p = r.path("parameters");
             JsonNode res = r.path("results");
-            md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %d | %d | %d | %d |%n",
-                    r.path("parameters").path("members").asInt(), res.path("node_ready_after_kill_seconds").asText(),
-                    res.path("all_resynced").asBoolean() ? res.path("all_resynced_after_kill_seconds").asText()
+            // Results from before --nodes are one-node runs.
+            int nodes = p.path("nodes").asInt(1);
+            boolean all = res.path("all_resynced").asBoolean();
+            md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %d | %d | %d | %d |%n",
+                    p.path("members").asInt(), nodes + (nodes == 1 ? " (killed)" : " (node 1 killed)"),
+                    res.path("members_dropped").asText("-"), res.path("node_ready_after_kill_seconds").asText(),
+                    all ? res.path("all_resynced_after_kill_seconds").asText()
                             : "not all (" + res.path("resynced_clients").asInt() + ")",
-                    res.path("all_resynced").asBoolean() ? res.path("all_resynced_after_node_ready_seconds").asText()
-                            : "-", res.path("reconnect_attempts").asLong(), res.path("messages_acked").asLong(),
+                    all ? res.path("all_resynced_after_node_ready_seconds").asText() : "-",
+                    res.path("reconnect_attempts").asLong(), res.path("messages_acked").asLong(),
                     res.path("messages_lost").asLong(), res.path("duplicates_dropped").asLong()));
         }
         commands(runs);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,10 +17,12 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.chatserver.bench.client.ChatMember;
 import org.chatserver.bench.client.ChatRest;
 import org.chatserver.bench.client.ConnectFailures;
+import org.chatserver.bench.client.NodeRouting;
 import org.chatserver.bench.client.SourceAddresses;
 import org.chatserver.bench.client.WsConnector;
 import org.chatserver.bench.report.Chart;
@@ -35,7 +38,7 @@ import org.chatserver.bench.server.ServerProfiler;
 /**
  * One scenario run's environment and its shared set-up: the REST and WebSocket clients, progress output, the server
  * node, and the bounded-parallel creation of tokens, channels and connections. Used by one scenario thread; the
- * clients it holds are thread-safe. Closing it closes every connection.
+ * clients it holds are thread-safe, and so is {@link #restOfNode}. Closing it closes every connection.
  */
 final class BenchRun implements AutoCloseable {
 
@@ -47,6 +50,7 @@ final class BenchRun implements AutoCloseable {
     final BenchOptions options;
     final String scenario;
     final String workspace;
+    /** Node 1's REST client, for set-up calls and the connects of scenarios that use one node. */
     final ChatRest rest;
     final WsConnector connector;
     final Progress progress;
@@ -56,6 +60,8 @@ final class BenchRun implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private final ExecutorService setupPool;
     private final String commandLine;
+    /** REST clients by node number, node 1's included; the others made on first use. */
+    private final Map<Integer, ChatRest> restByNode = new ConcurrentHashMap<>();
 
     /** Why the connects of {@link #connectAll} failed, over the whole run; in the report when any did. */
     private final ConnectFailures connectFailures = new ConnectFailures();
@@ -67,7 +73,7 @@ final class BenchRun implements AutoCloseable {
         this.commandLine = commandLine;
         this.workspace = options.workspace != null ? options.workspace
                 : "bench-" + scenario + "-" + Long.toString(System.currentTimeMillis() / 1000, 36);
-        this.rest = new ChatRest(options.url, options.restConcurrency);
+        this.rest = restOfNode(ServerNode.FIRST_NODE);
         this.connector = new WsConnector(options.ioThreads, options.heartbeatMillis);
         this.progress = new Progress(System.out);
         this.addresses = new SourceAddresses(options.perAddress);
@@ -119,12 +125,32 @@ final class BenchRun implements AutoCloseable {
     }
 
     /**
-     * Connects every member (ticket, upgrade, {@code hello}); tickets {@code rest-concurrency} at a time, at most
-     * {@value #UPGRADES_IN_FLIGHT} upgrades in flight.
+     * @param node the node's number ({@link ServerNode} numbers them; node 1 is {@code --url}'s)
+     * @return the REST client of that node, at {@link NodeRouting#url}, with its own {@code rest-concurrency} bound
+     */
+    ChatRest restOfNode(int node) {
+        return restByNode.computeIfAbsent(node,
+                n -> new ChatRest(NodeRouting.url(options.url, n), options.restConcurrency));
+    }
+
+    /**
+     * Connects every member to node 1, as {@link #connectAll(List, Function)} does.
      *
      * @return how many failed
      */
     int connectAll(List<ChatMember> members) throws IOException, InterruptedException {
+        return connectAll(members, m -> rest);
+    }
+
+    /**
+     * Connects every member (ticket, upgrade, {@code hello}); tickets {@code rest-concurrency} at a time, at most
+     * {@value #UPGRADES_IN_FLIGHT} upgrades in flight.
+     *
+     * @param restOf the REST client of the node each member connects to: its ticket names that node's WebSocket
+     * @return how many failed
+     */
+    int connectAll(List<ChatMember> members, Function<ChatMember, ChatRest> restOf)
+            throws IOException, InterruptedException {
         Semaphore upgrades = new Semaphore(UPGRADES_IN_FLIGHT);
         AtomicInteger connected = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -141,7 +167,7 @@ final class BenchRun implements AutoCloseable {
                         return null;
                     }
                     try {
-                        member.connect(rest, connector, addresses.addressOf(member.index()))
+                        member.connect(restOf.apply(member), connector, addresses.addressOf(member.index()))
                                 .orTimeout(30, TimeUnit.SECONDS).whenComplete((m, e) -> {
                                     if (e == null) {
                                         connected.incrementAndGet();
@@ -234,7 +260,7 @@ final class BenchRun implements AutoCloseable {
     public void close() {
         setupPool.shutdownNow();
         connector.close();
-        rest.close();
+        restByNode.values().forEach(ChatRest::close);
         progress.close();
     }
 }

@@ -1,45 +1,89 @@
 package org.chatserver.bench.scenario;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
 import org.chatserver.bench.client.Backoff;
 import org.chatserver.bench.client.ChatMember;
 import org.chatserver.bench.client.MemberEvents;
+import org.chatserver.bench.client.NodeRouting;
 import org.chatserver.bench.report.Chart;
 import org.chatserver.bench.report.Target;
+import org.chatserver.bench.server.ServerNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reconnect}: N members in channels of K, all online, a light send load running; the local stack kills the
- * server node (SIGKILL) and starts it again ({@code ./chat node restart}). Every dropped client reconnects with
- * PROTOCOL.md's jittered backoff and {@code sync}s all its channels. Measures the time from the kill until every
- * client is resynced, and the messages lost: acked messages that some member of their channel does not have at the
- * end (must be 0).
+ * {@code reconnect}: N members in channels of K, all online, a light send load running, spread over the stack's
+ * nodes; the local stack kills node 1 (SIGKILL) and starts it again ({@code ./chat node restart 1}). Every dropped
+ * client reconnects with PROTOCOL.md's jittered backoff and {@code sync}s all its channels. Measures the time from
+ * the kill until every dropped client is resynced, and the messages lost: acked messages that some member of their
+ * channel does not have at the end (must be 0).
  *
- * <p>Threads: the picocli thread drives the run; reconnect attempts run on a small scheduler (tickets are blocking
- * REST calls, bounded by rest-concurrency); frames arrive on Netty threads. Shared state is atomic or concurrent.
+ * <p>With {@code --nodes} n &gt; 1 the run starts nodes 2..n through the launcher unless they are running, and stops
+ * the ones it started at its end, failed or not, so that the next run finds the usual one-node stack. In 0-based
+ * node indices (index 0 is node 1), member i connects first to its home node i mod n, and its reconnect attempt a
+ * goes to node (home + 1 + a) mod n ({@link NodeRouting}): like a load balancer that passes over the node refusing
+ * connections, the first attempt goes to another node, so the dropped clients need not wait for node 1's restart.
+ * Only node 1's members are dropped (any close after the kill counts), so "all resynced" means every member dropped
+ * after the kill ({@link DroppedMembers}), not every member; the lost messages are counted over every member, and
+ * a channel of K consecutive members mixes the nodes' members, so delivery across nodes is part of the test. With
+ * n = 1 every client waits for node 1 to come back.
+ *
+ * <p>Threads: the picocli thread drives the run; reconnect attempts run on a small scheduler of rest-concurrency
+ * threads (tickets are blocking REST calls, so that bounds them over all nodes); frames arrive on Netty threads.
+ * Shared state is atomic, concurrent or synchronized.
  */
 @Command(name = "reconnect", mixinStandardHelpOptions = true,
-        description = "Kill and restart the server node: time until all clients resynced, messages lost.")
+        description = "Kill and restart server node 1 while the other nodes run: time until all dropped clients "
+                + "resynced, messages lost.")
 public final class ReconnectScenario implements Callable<Integer> {
+
+    /** The node killed and restarted: the stack's own, whose members the others take over. */
+    private static final int KILLED_NODE = ServerNode.FIRST_NODE;
+    /** Load before the kill, so that live delivery is under way when the node dies. */
+    private static final long LOAD_BEFORE_KILL_MILLIS = 3000;
+    /** How often the wait for the resyncs looks. */
+    private static final long POLL_MILLIS = 100;
+    /** After the dropped clients settled, how long to watch for late closes (which reopen the wait). */
+    private static final long GRACE_MILLIS = 3000;
+    /** How long the sender gets to end once told to. */
+    private static final long SENDER_JOIN_MILLIS = 5000;
+    /** After the last send, time for its acks and deliveries (and the syncs they trigger) before the count. */
+    private static final long DRAIN_MILLIS = 5000;
+    /** The sender stops this long after the resync timeout at the latest, if nobody stops it. */
+    private static final long SENDER_SLACK_SECONDS = 60;
+    /** A reconnect attempt that has no {@code hello} after this long fails and the next one is scheduled. */
+    private static final long ATTEMPT_TIMEOUT_SECONDS = 30;
+    /** How often the chart's timeline and the progress line are taken. */
+    private static final long TIMELINE_MILLIS = 250;
+    private static final long PROGRESS_MILLIS = 2000;
+    /** Issue 5's reconnect target: from this many clients, all resynced within the limit. */
+    private static final int TARGET_MEMBERS = 5000;
+    private static final double TARGET_RESYNC_SECONDS = 30;
 
     @Mixin
     BenchOptions options;
@@ -51,6 +95,14 @@ public final class ReconnectScenario implements Callable<Integer> {
             description = "Connected members (default: ${DEFAULT-VALUE}).")
     int members;
 
+    @Option(names = "--nodes", defaultValue = "2",
+            description = "Server nodes (default: ${DEFAULT-VALUE}). Nodes 2..n (node N's HTTP port: --url's + N - 1) "
+                    + "are started through the launcher unless running; the ones started are stopped at the end. "
+                    + "Node 1 is killed. In node indices (0 = node 1), member i connects to node i mod n, and its "
+                    + "reconnect attempt a (from 0) goes to node (home + 1 + a) mod n: the next node first. With 1, "
+                    + "every client waits for node 1 to come back.")
+    int nodes;
+
     @Option(names = {"-k", "--channel-size"}, defaultValue = "10",
             description = "Members per channel (default: ${DEFAULT-VALUE}).")
     int channelSize;
@@ -60,7 +112,8 @@ public final class ReconnectScenario implements Callable<Integer> {
     int sendRate;
 
     @Option(names = "--timeout-seconds", defaultValue = "240",
-            description = "Longest wait, from the kill, for every client to be resynced (default: ${DEFAULT-VALUE}).")
+            description = "Longest wait, from the kill, for every dropped client to be resynced (default: "
+                    + "${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Option(names = "--max-attempts", defaultValue = "50",
@@ -73,23 +126,80 @@ public final class ReconnectScenario implements Callable<Integer> {
     private final AtomicBoolean reconnecting = new AtomicBoolean();
     private final AtomicLong killNanos = new AtomicLong();
     private final AtomicInteger connected = new AtomicInteger();
-    private final AtomicInteger resynced = new AtomicInteger();
-    private final AtomicLong lastResyncNanos = new AtomicLong();
+    private final DroppedMembers drops = new DroppedMembers();
     private final AtomicLong firstReconnectNanos = new AtomicLong();
     private final AtomicLong attempts = new AtomicLong();
-    private final AtomicInteger gaveUp = new AtomicInteger();
     /** Acked seqs per channel. */
     private final Map<String, ConcurrentSkipListSet<Long>> acked = new ConcurrentHashMap<>();
 
     @Override
     public Integer call() throws Exception {
+        if (nodes < 1) {
+            throw new ParameterException(spec.commandLine(), "--nodes must be at least 1: " + nodes);
+        }
+        NodeRouting routing = new NodeRouting(nodes);
         try (BenchRun run = new BenchRun(options, "reconnect", CommandLines.of(spec))) {
-            return execute(run);
+            List<Integer> started = new ArrayList<>();
+            try {
+                startNodes(run, started);
+                return execute(run, routing);
+            } finally {
+                stopNodes(run, started);
+            }
         }
     }
 
-    private int execute(BenchRun run) throws Exception {
+    /** Starts the nodes 2..n that are not running, adding each one started to {@code started}. */
+    private void startNodes(BenchRun run, List<Integer> started) throws IOException, InterruptedException {
+        for (int node = ServerNode.FIRST_NODE + 1; node <= nodes; node++) {
+            if (run.server.isRunning(node)) {
+                run.progress.line("reconnect", "node " + node + " is running already; it is left running");
+                continue;
+            }
+            run.progress.line("reconnect", "starting node " + node + " (" + launcherCommand("start", node) + ")");
+            Path log = nodeLog("start", node);
+            int exit = run.server.start(node, log);
+            if (exit != 0) {
+                throw new IOException(launcherCommand("start", node) + " exited " + exit + "; see " + log);
+            }
+            started.add(node);
+            run.progress.line("reconnect", "node " + node + " ready at " + NodeRouting.url(options.url, node));
+        }
+    }
+
+    /**
+     * Stops the nodes this run started. Runs in a {@code finally}: a failure is reported, not thrown, so that it
+     * does not hide the run's own outcome.
+     */
+    private void stopNodes(BenchRun run, List<Integer> started) throws InterruptedException {
+        for (int node : started) {
+            run.progress.line("reconnect", "stopping node " + node + " (" + launcherCommand("stop", node) + ")");
+            try {
+                int exit = run.server.stop(node, nodeLog("stop", node));
+                if (exit != 0) {
+                    run.progress.line("reconnect", launcherCommand("stop", node) + " exited " + exit
+                            + "; the node may still run");
+                }
+            } catch (IOException e) {
+                run.progress.line("reconnect", launcherCommand("stop", node) + " failed (" + e.getMessage()
+                        + "); the node may still run");
+            }
+        }
+    }
+
+    private String launcherCommand(String command, int node) {
+        return options.server.launcher() + " node " + command + " " + node;
+    }
+
+    /** @return the log file of a launcher command on a node, in the results folder */
+    private Path nodeLog(String command, int node) throws IOException {
+        Files.createDirectories(options.out);
+        return options.out.resolve("reconnect-node-" + command + "-" + node + ".log");
+    }
+
+    private int execute(BenchRun run, NodeRouting routing) throws Exception {
         Backoff backoff = new Backoff(new Random(seed));
+        // Its threads start with the first task, at the kill: a failed set-up leaves none behind.
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(options.restConcurrency, r -> {
             Thread t = new Thread(r, "bench-reconnect");
             t.setDaemon(true);
@@ -113,8 +223,7 @@ public final class ReconnectScenario implements Callable<Integer> {
 
             @Override
             public void onResynced(ChatMember m) {
-                resynced.incrementAndGet();
-                lastResyncNanos.accumulateAndGet(System.nanoTime(), Math::max);
+                drops.resynced(m.index(), System.nanoTime());
             }
 
             @Override
@@ -138,7 +247,8 @@ public final class ReconnectScenario implements Callable<Integer> {
                 if (Boolean.TRUE.equals(online.getAndSet(m.index(), false))) {
                     connected.decrementAndGet();
                     if (reconnecting.get()) {
-                        schedule(run, scheduler, backoff, m, 0);
+                        drops.dropped(m.index());
+                        schedule(run, routing, scheduler, backoff, m, 0);
                     }
                 }
             }
@@ -154,49 +264,58 @@ public final class ReconnectScenario implements Callable<Integer> {
             String id = run.channel(group.get(0), group.subList(1, group.size()), "reconnect-" + c);
             group.forEach(m -> channelOf[m.index()] = id);
         }
-        int failed = run.connectAll(all);
+        int failed = run.connectAll(all, m -> run.restOfNode(routing.home(m.index())));
+        Map<Integer, Integer> membersPerNode = new TreeMap<>();
+        for (int node = ServerNode.FIRST_NODE; node <= nodes; node++) {
+            membersPerNode.put(node, 0);
+        }
+        for (ChatMember m : all) {
+            if (Boolean.TRUE.equals(online.get(m.index()))) {
+                membersPerNode.merge(routing.home(m.index()), 1, Integer::sum);
+            }
+        }
+        run.progress.line("reconnect", "connected members per node: " + membersPerNode);
 
         AtomicBoolean sending = new AtomicBoolean(true);
         AtomicLong sent = new AtomicLong();
         Thread sender = new Thread(() -> sendLoop(all, channelOf, sending, sent), "bench-reconnect-sender");
         sender.setDaemon(true);
         sender.start();
-        Thread.sleep(3000);
+        Thread.sleep(LOAD_BEFORE_KILL_MILLIS);
 
         List<double[]> timeline = new ArrayList<>();
         reconnecting.set(true);
         long kill = System.nanoTime();
         killNanos.set(kill);
-        run.progress.line("reconnect", "killing and restarting the server node (" + options.server.launcher()
-                + " node restart)");
-        var timelineTask = scheduler.scheduleAtFixedRate(() -> {
+        run.progress.line("reconnect", "killing and restarting node " + KILLED_NODE + " of " + nodeCount() + " ("
+                + launcherCommand("restart", KILLED_NODE) + ")");
+        scheduler.scheduleAtFixedRate(() -> {
             synchronized (timeline) {
-                timeline.add(new double[] {(System.nanoTime() - kill) / 1e9, connected.get(), resynced.get()});
+                timeline.add(new double[] {(System.nanoTime() - kill) / 1e9, connected.get(), drops.droppedCount(),
+                        drops.resyncedCount()});
             }
-        }, 0, 250, TimeUnit.MILLISECONDS);
+        }, 0, TIMELINE_MILLIS, TimeUnit.MILLISECONDS);
         int restartExit;
         double readySeconds;
-        try (AutoCloseable ticker = run.progress.every(2000, "reconnect", () -> String.format(Locale.ROOT,
-                "connected %d/%d, resynced %d, attempts %d, acked messages %d", connected.get(), members,
-                resynced.get(), attempts.get(), ackedCount()))) {
-            java.nio.file.Files.createDirectories(options.out);
-            restartExit = run.server.restart(options.out.resolve("reconnect-node-restart.log"));
+        try (AutoCloseable ticker = run.progress.every(PROGRESS_MILLIS, "reconnect", () -> String.format(Locale.ROOT,
+                "connected %d/%d, dropped %d, resynced %d, attempts %d, acked messages %d", connected.get(),
+                members, drops.droppedCount(), drops.resyncedCount(), attempts.get(), ackedCount()))) {
+            restartExit = run.server.restart(KILLED_NODE, nodeLog("restart", KILLED_NODE));
             readySeconds = (System.nanoTime() - kill) / 1e9;
-            run.progress.line("reconnect", String.format(Locale.ROOT, "node restart exited %d after %.1f s",
-                    restartExit, readySeconds));
-            long deadline = kill + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-            while (resynced.get() + gaveUp.get() < members - failed && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            Thread.sleep(3000);
+            run.progress.line("reconnect", String.format(Locale.ROOT, "node %d restart exited %d after %.1f s",
+                    KILLED_NODE, restartExit, readySeconds));
+            awaitResyncs(kill + TimeUnit.SECONDS.toNanos(timeoutSeconds));
             sending.set(false);
-            sender.join(5000);
-            Thread.sleep(5000);
+            sender.join(SENDER_JOIN_MILLIS);
+            Thread.sleep(DRAIN_MILLIS);
+        } finally {
+            // The measurement ends here: closes from now on (the stop of the nodes started) are not reconnected.
+            reconnecting.set(false);
+            scheduler.shutdownNow();
         }
-        timelineTask.cancel(false);
-        scheduler.shutdownNow();
-        boolean allResynced = resynced.get() >= members - failed;
-        double resyncSeconds = allResynced ? (lastResyncNanos.get() - kill) / 1e9 : Double.NaN;
+        boolean allResynced = drops.allResynced();
+        double resyncSeconds = allResynced ? (drops.lastResyncNanos() - kill) / 1e9 : Double.NaN;
+        long firstReconnect = firstReconnectNanos.get();
 
         long lostPairs = 0;
         long lostMessages = 0;
@@ -217,13 +336,15 @@ public final class ReconnectScenario implements Callable<Integer> {
         results.put("node_restart_exit", restartExit);
         results.put("node_ready_after_kill_seconds", round(readySeconds));
         results.put("first_reconnect_after_kill_seconds",
-                round((firstReconnectNanos.get() - kill) / 1e9));
+                round(firstReconnect == 0 ? Double.NaN : (firstReconnect - kill) / 1e9));
+        results.put("members_per_node_at_start", membersPerNode);
+        results.put("members_dropped", drops.droppedCount());
         results.put("all_resynced", allResynced);
-        results.put("resynced_clients", resynced.get());
+        results.put("resynced_clients", drops.resyncedCount());
         results.put("all_resynced_after_kill_seconds", round(resyncSeconds));
         results.put("all_resynced_after_node_ready_seconds", round(resyncSeconds - readySeconds));
         results.put("reconnect_attempts", attempts.get());
-        results.put("gave_up", gaveUp.get());
+        results.put("gave_up", drops.gaveUpCount());
         results.put("messages_sent", sent.get());
         results.put("messages_acked", ackedCount());
         results.put("messages_lost", lostMessages);
@@ -235,60 +356,91 @@ public final class ReconnectScenario implements Callable<Integer> {
 
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("members", members);
+        parameters.put("nodes", nodes);
+        parameters.put("killed_node", KILLED_NODE);
+        parameters.put("reconnect_routing", NodeRouting.RULE);
         parameters.put("channel_size", channelSize);
         parameters.put("send_rate", sendRate);
         parameters.put("backoff", "0.5 s doubling to 30 s, +-50 % jitter");
         parameters.put("workspace", run.workspace);
 
         List<Target> targets = new ArrayList<>();
-        if (members >= 5000) {
+        if (members >= TARGET_MEMBERS) {
             targets.add(Targets.below("reconnect of " + members + " clients: all resynced after the kill",
-                    allResynced ? resyncSeconds : timeoutSeconds, 30, "s"));
+                    allResynced ? resyncSeconds : timeoutSeconds, TARGET_RESYNC_SECONDS, "s"));
         }
         targets.add(Targets.zero("reconnect of " + members + " clients: messages lost", lostMessages));
         String summary = String.format(Locale.ROOT,
-                "reconnect N=%d: node ready %.1f s after kill, all %s resynced %.1f s after kill (%.1f s after "
-                        + "ready), %d attempts, %d acked, lost %d", members, readySeconds, allResynced ? "" : "NOT",
-                resyncSeconds, resyncSeconds - readySeconds, attempts.get(), ackedCount(), lostMessages);
-        Chart chart = new Chart("reconnect: " + members + " clients, node killed at t = 0", "seconds after the kill",
-                "clients");
+                "reconnect N=%d on %s: node %d ready %.1f s after kill, %d dropped, %s %.1f s after kill (%.1f s "
+                        + "after ready), %d attempts, %d acked, lost %d", members, nodeCount(), KILLED_NODE,
+                readySeconds, drops.droppedCount(), allResynced ? "all resynced" : "NOT all resynced", resyncSeconds,
+                resyncSeconds - readySeconds, attempts.get(), ackedCount(), lostMessages);
+        Chart chart = new Chart("reconnect: " + members + " clients on " + nodeCount() + ", node " + KILLED_NODE
+                + " killed at t = 0", "seconds after the kill", "clients");
         synchronized (timeline) {
             double[] t = timeline.stream().mapToDouble(r -> r[0]).toArray();
             chart.line("connected", t, timeline.stream().mapToDouble(r -> r[1]).toArray());
-            chart.line("resynced", t, timeline.stream().mapToDouble(r -> r[2]).toArray());
+            chart.line("dropped", t, timeline.stream().mapToDouble(r -> r[2]).toArray());
+            chart.line("resynced", t, timeline.stream().mapToDouble(r -> r[3]).toArray());
         }
-        run.finish("reconnect-n" + members, parameters, results, targets, summary, chart);
+        // One node keeps the label of the runs before --nodes, so that a repeat replaces its result.
+        String label = "reconnect-n" + members + (nodes == 1 ? "" : "-" + nodes + "nodes");
+        run.finish(label, parameters, results, targets, summary, chart);
         return allResynced && lostMessages == 0 && restartExit == 0 ? 0 : 1;
+    }
+
+    /**
+     * Waits until the dropped clients settled ({@link DroppedMembers#settled}), then for the grace period to catch
+     * late closes; a drop still to resync after it reopens the wait. Never past the deadline.
+     */
+    private void awaitResyncs(long deadlineNanos) throws InterruptedException {
+        while (System.nanoTime() < deadlineNanos) {
+            if (!drops.settled()) {
+                Thread.sleep(POLL_MILLIS);
+            } else {
+                Thread.sleep(GRACE_MILLIS);
+                if (drops.settled()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** @return "1 node" or "n nodes" */
+    private String nodeCount() {
+        return nodes + (nodes == 1 ? " node" : " nodes");
     }
 
     private long ackedCount() {
         return acked.values().stream().mapToLong(ConcurrentSkipListSet::size).sum();
     }
 
-    private void schedule(BenchRun run, ScheduledExecutorService scheduler, Backoff backoff, ChatMember m,
-            int attempt) {
+    /** Schedules reconnect attempt {@code attempt} of a dropped member, to the node {@link NodeRouting} names. */
+    private void schedule(BenchRun run, NodeRouting routing, ScheduledExecutorService scheduler, Backoff backoff,
+            ChatMember m, int attempt) {
         if (attempt >= maxAttempts
                 || System.nanoTime() - killNanos.get() > TimeUnit.SECONDS.toNanos(timeoutSeconds)) {
-            gaveUp.incrementAndGet();
+            drops.gaveUp(m.index());
             return;
         }
         try {
             scheduler.schedule(() -> {
                 attempts.incrementAndGet();
                 try {
-                    m.connect(run.rest, run.connector, run.addresses.addressOf(m.index()))
-                            .orTimeout(30, TimeUnit.SECONDS)
+                    m.connect(run.restOfNode(routing.reconnectNode(m.index(), attempt)), run.connector,
+                                    run.addresses.addressOf(m.index()))
+                            .orTimeout(ATTEMPT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                             .whenComplete((ok, e) -> {
                                 if (e != null) {
-                                    schedule(run, scheduler, backoff, m, attempt + 1);
+                                    schedule(run, routing, scheduler, backoff, m, attempt + 1);
                                 }
                             });
-                } catch (java.io.IOException | RuntimeException e) {
-                    schedule(run, scheduler, backoff, m, attempt + 1);
+                } catch (IOException | RuntimeException e) {
+                    schedule(run, routing, scheduler, backoff, m, attempt + 1);
                 }
             }, backoff.delayMillis(attempt), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            gaveUp.incrementAndGet();
+        } catch (RejectedExecutionException e) {
+            drops.gaveUp(m.index());
         }
     }
 
@@ -296,11 +448,11 @@ public final class ReconnectScenario implements Callable<Integer> {
     private void sendLoop(List<ChatMember> all, String[] channelOf, AtomicBoolean sending, AtomicLong sent) {
         long n = 0;
         long t0 = System.nanoTime();
-        long end = t0 + TimeUnit.SECONDS.toNanos(timeoutSeconds + 60L);
+        long end = t0 + TimeUnit.SECONDS.toNanos(timeoutSeconds + SENDER_SLACK_SECONDS);
         while (sending.get() && System.nanoTime() < end) {
             long wait = t0 + StepSearch.dueNanos(n, sendRate) - System.nanoTime();
             if (wait > 0) {
-                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                LockSupport.parkNanos(wait);
             }
             ChatMember m = all.get((int) (n % all.size()));
             n++;

@@ -14,14 +14,25 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The Payara Micro node of the local stack, seen from outside: its pid (from {@code <state>/run/payara.pid}), memory
- * samples via jcmd and /proc, its CPU time, and a restart through the stack launcher. Each call reads the pid file again, so a
- * restarted node is found. Thread-safe (no mutable state); the jcmd and launcher calls block.
+ * The Payara Micro nodes of the local stack, seen from outside: a node's pid, memory samples via jcmd and /proc and
+ * the CPU time of node 1, and starting, stopping and restarting nodes through the stack launcher. Each call reads the
+ * pid file again, so a restarted node is found. Thread-safe (no mutable state); the jcmd and launcher calls block.
+ *
+ * <p>Nodes are numbered as the launcher numbers them. Node 1 is the stack's own, started by {@code ./chat start}:
+ * its pid is in {@code <state>/run/payara.pid} and its HTTP port is the one of {@code --url}. Node N (N &gt;= 2) is
+ * started beside it by {@code ./chat node start N}: its pid is in {@code <state>/run/payara-N.pid} (the same
+ * {@code pid=...} format) and its HTTP port is node 1's + N - 1, on the same host
+ * ({@link org.chatserver.bench.client.NodeRouting#url}). All nodes share the database, Redis and Kafka.
  */
 public final class ServerNode {
 
+    /** The stack's own node, the one {@code ./chat start} and {@code ./chat stop} run. */
+    public static final int FIRST_NODE = 1;
+
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
+    /** Longest wait for a launcher command; starting a node (deployment included) takes well under a minute. */
+    private static final Duration LAUNCHER_TIMEOUT = Duration.ofMinutes(10);
 
     private final Path stateDir;
     private final Path launcher;
@@ -35,9 +46,14 @@ public final class ServerNode {
         this.launcher = launcher;
     }
 
-    /** @return the node's pid, or -1 if the stack records none that is alive */
+    /** @return node 1's pid, or -1 if the stack records none that is alive */
     public long pid() {
-        Path file = stateDir.resolve("run").resolve("payara.pid");
+        return pid(FIRST_NODE);
+    }
+
+    /** @return node {@code node}'s pid, or -1 if the stack records none that is alive */
+    public long pid(int node) {
+        Path file = stateDir.resolve("run").resolve(node == FIRST_NODE ? "payara.pid" : "payara-" + node + ".pid");
         if (!Files.isRegularFile(file)) {
             return -1;
         }
@@ -51,8 +67,13 @@ public final class ServerNode {
         }
     }
 
+    /** @return whether the stack records a live process for node {@code node} */
+    public boolean isRunning(int node) {
+        return pid(node) >= 0;
+    }
+
     /**
-     * Runs a full GC in the server, then reads its used heap, RSS and open files.
+     * Runs a full GC in node 1, then reads its used heap, RSS and open files.
      *
      * @param connections what to record as the number of open connections
      */
@@ -70,13 +91,13 @@ public final class ServerNode {
         return new MemorySample(connections, heapBytes, rssBytes, files);
     }
 
-    /** @return the CPU time the node has used so far (all its threads), or empty if unknown */
+    /** @return the CPU time node 1 has used so far (all its threads), or empty if unknown */
     public Optional<Duration> cpuTime() {
         long pid = pid();
         return pid < 0 ? Optional.empty() : ProcessHandle.of(pid).flatMap(node -> node.info().totalCpuDuration());
     }
 
-    /** @return the server's open-file limit (soft), or -1 if unknown */
+    /** @return node 1's open-file limit (soft), or -1 if unknown */
     public long openFileLimit() throws IOException {
         Matcher m = Pattern.compile("Max open files\\s+(\\d+)")
                 .matcher(Files.readString(Path.of("/proc", Long.toString(requirePid()), "limits")));
@@ -84,20 +105,61 @@ public final class ServerNode {
     }
 
     /**
-     * Kills the node (SIGKILL) and starts it again through {@code ./chat node restart}; returns when the new node
-     * is ready or the launcher failed.
+     * Starts node {@code node} beside the running stack through {@code ./chat node start N}; returns when it is
+     * ready or the launcher failed (it fails for a node already running).
      *
-     * @param log where the launcher's output goes
-     * @return the launcher's exit code
+     * @param node the node's number, 2 or more (node 1 is {@code ./chat start}'s)
+     * @param log  where the launcher's output goes
+     * @return the launcher's exit code, or -1 if it did not finish in time (it is then killed)
      */
-    public int restart(Path log) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(launcher.toString(), "node", "restart")
+    public int start(int node, Path log) throws IOException, InterruptedException {
+        return launch(log, "start", besideFirst(node));
+    }
+
+    /**
+     * Stops node {@code node} through {@code ./chat node stop N} (TERM, then KILL).
+     *
+     * @param node the node's number, 2 or more (node 1 is {@code ./chat stop}'s)
+     * @param log  where the launcher's output goes
+     * @return the launcher's exit code, or -1 if it did not finish in time (it is then killed)
+     */
+    public int stop(int node, Path log) throws IOException, InterruptedException {
+        return launch(log, "stop", besideFirst(node));
+    }
+
+    /**
+     * Kills node {@code node} (SIGKILL) and starts it again through {@code ./chat node restart N}; returns when the
+     * new node is ready or the launcher failed.
+     *
+     * @param node the node's number, 1 or more
+     * @param log  where the launcher's output goes
+     * @return the launcher's exit code, or -1 if it did not finish in time (it is then killed)
+     */
+    public int restart(int node, Path log) throws IOException, InterruptedException {
+        if (node < FIRST_NODE) {
+            throw new IllegalArgumentException("nodes are numbered from " + FIRST_NODE + ": " + node);
+        }
+        return launch(log, "restart", Integer.toString(node));
+    }
+
+    /** Runs {@code <launcher> node <command> <node>} with its output in {@code log}, for at most the timeout. */
+    private int launch(Path log, String command, String node) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(launcher.toString(), "node", command, node)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+        if (!process.waitFor(LAUNCHER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             return -1;
         }
         return process.exitValue();
+    }
+
+    /** @return the number of a node started beside node 1, as the launcher's argument */
+    private static String besideFirst(int node) {
+        if (node <= FIRST_NODE) {
+            throw new IllegalArgumentException("node " + FIRST_NODE + " is the stack's own; nodes started beside it "
+                    + "are numbered from " + (FIRST_NODE + 1) + ": " + node);
+        }
+        return Integer.toString(node);
     }
 
     /** Runs {@code jcmd <pid> <command...>} and returns its output. */

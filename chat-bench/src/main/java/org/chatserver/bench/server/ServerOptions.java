@@ -5,22 +5,22 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * Where the local stack's server node is and how to restart it: a picocli mixin of every scenario and of the suite,
+ * Where the local stack's server nodes are and how to start, stop and restart them: a picocli mixin of every scenario and of the suite,
  * which passes it on to the scenarios it runs. Set once by picocli, then read-only.
  */
 public final class ServerOptions {
 
     @Option(names = "--stack-dir", defaultValue = ".stack",
-            description = "State folder of the local stack, where run/payara.pid names the server (default: "
-                    + "${DEFAULT-VALUE}).")
+            description = "State folder of the local stack, where run/payara.pid names the server node "
+                    + "(run/payara-N.pid node N) (default: ${DEFAULT-VALUE}).")
     Path stackDir;
 
     @Option(names = "--launcher", defaultValue = "./chat",
-            description = "The stack launcher, for the node restart of the reconnect scenario (default: "
-                    + "${DEFAULT-VALUE}).")
+            description = "The stack launcher, for the node start, stop and restart of the reconnect scenario "
+                    + "(default: ${DEFAULT-VALUE}).")
     Path launcher;
 
-    /** @return the node these options name */
+    /** @return the stack's nodes these options name */
     public ServerNode node() {
         return new ServerNode(stackDir, launcher);
     }

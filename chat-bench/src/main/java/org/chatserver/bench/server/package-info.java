@@ -1,7 +1,8 @@
 /**
- * The server node under test as the load generator sees it from outside: its process (pid from the local stack's
- * {@code <state>/run/payara.pid}), its heap (jcmd {@code GC.run} then {@code GC.heap_info}) and resident memory
- * ({@code /proc/<pid>/status}), its restart by the stack ({@code ./chat node restart}), and JFR profiles of it
- * summarised into hot methods. Nothing here uses server classes.
+ * The server nodes under test as the load generator sees them from outside: their processes (pid from the local
+ * stack's {@code <state>/run/payara.pid}, {@code payara-N.pid} for node N), node 1's heap (jcmd {@code GC.run} then
+ * {@code GC.heap_info}) and resident memory ({@code /proc/<pid>/status}), starting, stopping and restarting nodes
+ * through the stack ({@code ./chat node start|stop|restart N}), and JFR profiles summarised into hot methods.
+ * Nothing here uses server classes.
  */
 package org.chatserver.bench.server;

@@ -36,4 +36,34 @@ class PerformanceDocTest {
         assertTrue(md.contains("| 10 | 2 | 100 | 4.5 / 6.0 / 12.25 / 14.0 |"), md);
         assertTrue(md.contains("`java -jar chat-bench.jar fanout -n 10`"), md);
     }
+
+    @Test
+    void theReconnectTableSaysHowManyNodesRanAndReadsOneNodeForOlderResults(@TempDir Path dir) throws Exception {
+        MachineInfo machine = new MachineInfo(2, 23.5, "cpu", "Linux", "17", 20000);
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("node_ready_after_kill_seconds", 17.6);
+        results.put("members_dropped", 2500);
+        results.put("all_resynced", true);
+        results.put("all_resynced_after_kill_seconds", 4.2);
+        results.put("all_resynced_after_node_ready_seconds", -13.4);
+        results.put("reconnect_attempts", 2600);
+        results.put("messages_acked", 300);
+        results.put("messages_lost", 0);
+        results.put("duplicates_dropped", 1);
+        Map<String, Object> older = new LinkedHashMap<>(results);
+        older.remove("members_dropped");
+        Path out = dir.resolve("results");
+        new ReportWriter(out).write(new RunReport("reconnect", "reconnect-n5000-2nodes", "reconnect --nodes 2",
+                "2026-01-02T00:00:00Z", 60, machine, Map.of("members", 5000, "nodes", 2), results, List.of(), "s"),
+                null);
+        new ReportWriter(out).write(new RunReport("reconnect", "reconnect-n5000", "reconnect",
+                "2026-01-01T00:00:00Z", 60, machine, Map.of("members", 5000), older, List.of(), "s"), null);
+        Path doc = dir.resolve("performance.md");
+
+        new PerformanceDoc(out, doc).write();
+
+        String md = Files.readString(doc);
+        assertTrue(md.contains("| 5000 | 2 (node 1 killed) | 2500 | 17.6 | 4.2 | -13.4 | 2600 | 300 | 0 | 1 |"), md);
+        assertTrue(md.contains("| 5000 | 1 (killed) | - | 17.6 | 4.2 | -13.4 | 2600 | 300 | 0 | 1 |"), md);
+    }
 }
