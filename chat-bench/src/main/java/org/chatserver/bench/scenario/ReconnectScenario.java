@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,8 +42,10 @@ import picocli.CommandLine.Spec;
  * {@code reconnect}: N members in channels of K, all online, a light send load running, spread over the stack's
  * nodes; the local stack kills node 1 (SIGKILL) and starts it again ({@code ./chat node restart 1}). Every dropped
  * client reconnects with PROTOCOL.md's jittered backoff and {@code sync}s all its channels. Measures the time from
- * the kill until every dropped client is resynced, and the messages lost: acked messages that some member of their
- * channel does not have at the end (must be 0).
+ * the kill until every dropped client is resynced, and the messages lost (must be 0). After the last send the run
+ * waits up to {@value #SETTLE_MILLIS} ms for every member to have every acked message of its channel; what is still
+ * missing then was not delivered live (reported), and the members missing it {@code sync}, as a client does when
+ * it learns of a gap: an acked message that sync does not return either is lost.
  *
  * <p>With {@code --nodes} n &gt; 1 the run starts nodes 2..n through the launcher unless they are running, and stops
  * the ones it started at its end, failed or not, so that the next run finds the usual one-node stack. In 0-based
@@ -72,8 +76,18 @@ public final class ReconnectScenario implements Callable<Integer> {
     private static final long GRACE_MILLIS = 3000;
     /** How long the sender gets to end once told to. */
     private static final long SENDER_JOIN_MILLIS = 5000;
-    /** After the last send, time for its acks and deliveries (and the syncs they trigger) before the count. */
+    /** After the last send, time for its acks and deliveries (and the syncs they trigger) before the first count. */
     private static final long DRAIN_MILLIS = 5000;
+    /**
+     * After the last send, how long live delivery may take at most: until then the run waits for every member to
+     * have every acked message of its channel. A message still missing then was not delivered live.
+     */
+    private static final long SETTLE_MILLIS = 60_000;
+    /**
+     * How long the final {@code sync} of the members still missing messages may take: what it does not bring back
+     * either is lost.
+     */
+    private static final long FINAL_SYNC_MILLIS = 30_000;
     /** The sender stops this long after the resync timeout at the latest, if nobody stops it. */
     private static final long SENDER_SLACK_SECONDS = 60;
     /** A reconnect attempt that has no {@code hello} after this long fails and the next one is scheduled. */
@@ -102,6 +116,12 @@ public final class ReconnectScenario implements Callable<Integer> {
                     + "reconnect attempt a (from 0) goes to node (home + 1 + a) mod n: the next node first. With 1, "
                     + "every client waits for node 1 to come back.")
     int nodes;
+
+    @Option(names = "--restart-after-resync",
+            description = "Start node 1 again only once the dropped clients resynced on the other nodes, as a node "
+                    + "restarting on its own host would, instead of right after the kill: on one machine the boot of "
+                    + "node 1 takes the CPU the surviving nodes need for the reconnects. Needs --nodes 2 or more.")
+    boolean restartAfterResync;
 
     @Option(names = {"-k", "--channel-size"}, defaultValue = "10",
             description = "Members per channel (default: ${DEFAULT-VALUE}).")
@@ -136,6 +156,10 @@ public final class ReconnectScenario implements Callable<Integer> {
     public Integer call() throws Exception {
         if (nodes < 1) {
             throw new ParameterException(spec.commandLine(), "--nodes must be at least 1: " + nodes);
+        }
+        if (restartAfterResync && nodes == 1) {
+            throw new ParameterException(spec.commandLine(), "--restart-after-resync needs a second node to resync "
+                    + "on (--nodes 2 or more)");
         }
         NodeRouting routing = new NodeRouting(nodes);
         try (BenchRun run = new BenchRun(options, "reconnect", CommandLines.of(spec))) {
@@ -287,8 +311,11 @@ public final class ReconnectScenario implements Callable<Integer> {
         reconnecting.set(true);
         long kill = System.nanoTime();
         killNanos.set(kill);
-        run.progress.line("reconnect", "killing and restarting node " + KILLED_NODE + " of " + nodeCount() + " ("
-                + launcherCommand("restart", KILLED_NODE) + ")");
+        run.progress.line("reconnect", restartAfterResync
+                ? "killing node " + KILLED_NODE + " of " + nodeCount() + " (SIGKILL); " + launcherCommand("start",
+                        KILLED_NODE) + " once the dropped clients resynced"
+                : "killing and restarting node " + KILLED_NODE + " of " + nodeCount() + " ("
+                        + launcherCommand("restart", KILLED_NODE) + ")");
         scheduler.scheduleAtFixedRate(() -> {
             synchronized (timeline) {
                 timeline.add(new double[] {(System.nanoTime() - kill) / 1e9, connected.get(), drops.droppedCount(),
@@ -297,17 +324,40 @@ public final class ReconnectScenario implements Callable<Integer> {
         }, 0, TIMELINE_MILLIS, TimeUnit.MILLISECONDS);
         int restartExit;
         double readySeconds;
+        Missing missingAfterDrain;
+        Missing missingLive;
+        double settledSeconds;
+        Missing lost;
         try (AutoCloseable ticker = run.progress.every(PROGRESS_MILLIS, "reconnect", () -> String.format(Locale.ROOT,
                 "connected %d/%d, dropped %d, resynced %d, attempts %d, acked messages %d", connected.get(),
                 members, drops.droppedCount(), drops.resyncedCount(), attempts.get(), ackedCount()))) {
-            restartExit = run.server.restart(KILLED_NODE, nodeLog("restart", KILLED_NODE));
+            long deadline = kill + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            if (restartAfterResync) {
+                run.server.kill(KILLED_NODE);
+                awaitResyncs(deadline);
+                restartExit = run.server.start(KILLED_NODE, nodeLog("start", KILLED_NODE));
+            } else {
+                restartExit = run.server.restart(KILLED_NODE, nodeLog("restart", KILLED_NODE));
+            }
             readySeconds = (System.nanoTime() - kill) / 1e9;
-            run.progress.line("reconnect", String.format(Locale.ROOT, "node %d restart exited %d after %.1f s",
+            run.progress.line("reconnect", String.format(Locale.ROOT, "node %d start exited %d after %.1f s",
                     KILLED_NODE, restartExit, readySeconds));
-            awaitResyncs(kill + TimeUnit.SECONDS.toNanos(timeoutSeconds));
+            awaitResyncs(deadline);
             sending.set(false);
             sender.join(SENDER_JOIN_MILLIS);
+            long stopped = System.nanoTime();
             Thread.sleep(DRAIN_MILLIS);
+            missingAfterDrain = missing(all, channelOf);
+            missingLive = awaitMissing(all, channelOf, stopped + TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS));
+            settledSeconds = missingLive.messages() == 0 ? (System.nanoTime() - stopped) / 1e9 : Double.NaN;
+            if (missingLive.messages() > 0) {
+                // What a client does when it learns of a gap: sync. A message the database returns was late, not lost.
+                run.progress.line("reconnect", missingLive.messages() + " acked messages not delivered live "
+                        + SETTLE_MILLIS / 1000 + " s after the last send; syncing the members that miss them");
+                missingLive.members().forEach(ChatMember::syncAll);
+            }
+            lost = awaitMissing(all, channelOf, System.nanoTime()
+                    + TimeUnit.MILLISECONDS.toNanos(missingLive.messages() > 0 ? FINAL_SYNC_MILLIS : 0));
         } finally {
             // The measurement ends here: closes from now on (the stop of the nodes started) are not reconnected.
             reconnecting.set(false);
@@ -317,20 +367,7 @@ public final class ReconnectScenario implements Callable<Integer> {
         double resyncSeconds = allResynced ? (drops.lastResyncNanos() - kill) / 1e9 : Double.NaN;
         long firstReconnect = firstReconnectNanos.get();
 
-        long lostPairs = 0;
-        long lostMessages = 0;
-        Map<String, List<ChatMember>> byChannel = new LinkedHashMap<>();
-        for (ChatMember m : all) {
-            byChannel.computeIfAbsent(channelOf[m.index()], c -> new ArrayList<>()).add(m);
-        }
-        for (var e : acked.entrySet()) {
-            for (long seq : e.getValue()) {
-                long missingHere = byChannel.getOrDefault(e.getKey(), List.of()).stream()
-                        .filter(m -> m.lastSeq(e.getKey()) < seq).count();
-                lostPairs += missingHere;
-                lostMessages += missingHere > 0 ? 1 : 0;
-            }
-        }
+        long lostMessages = lost.messages();
 
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("node_restart_exit", restartExit);
@@ -347,8 +384,11 @@ public final class ReconnectScenario implements Callable<Integer> {
         results.put("gave_up", drops.gaveUpCount());
         results.put("messages_sent", sent.get());
         results.put("messages_acked", ackedCount());
+        results.put("messages_missing_after_drain", missingAfterDrain.messages());
+        results.put("messages_not_delivered_live", missingLive.messages());
+        results.put("live_delivery_settled_after_last_send_seconds", round(settledSeconds));
         results.put("messages_lost", lostMessages);
-        results.put("member_deliveries_lost", lostPairs);
+        results.put("member_deliveries_lost", lost.memberDeliveries());
         results.put("duplicates_dropped", duplicates.get());
         results.put("gaps_seen", gaps.get());
         results.put("connect_failures", failed);
@@ -358,10 +398,13 @@ public final class ReconnectScenario implements Callable<Integer> {
         parameters.put("members", members);
         parameters.put("nodes", nodes);
         parameters.put("killed_node", KILLED_NODE);
+        parameters.put("node_restart", restartAfterResync ? "after the dropped clients resynced" : "at the kill");
         parameters.put("reconnect_routing", NodeRouting.RULE);
         parameters.put("channel_size", channelSize);
         parameters.put("send_rate", sendRate);
         parameters.put("backoff", "0.5 s doubling to 30 s, +-50 % jitter");
+        parameters.put("lost", "acked messages that a member of their channel does not have " + SETTLE_MILLIS / 1000
+                + " s after the last send, nor after a sync then");
         parameters.put("workspace", run.workspace);
 
         List<Target> targets = new ArrayList<>();
@@ -372,9 +415,10 @@ public final class ReconnectScenario implements Callable<Integer> {
         targets.add(Targets.zero("reconnect of " + members + " clients: messages lost", lostMessages));
         String summary = String.format(Locale.ROOT,
                 "reconnect N=%d on %s: node %d ready %.1f s after kill, %d dropped, %s %.1f s after kill (%.1f s "
-                        + "after ready), %d attempts, %d acked, lost %d", members, nodeCount(), KILLED_NODE,
-                readySeconds, drops.droppedCount(), allResynced ? "all resynced" : "NOT all resynced", resyncSeconds,
-                resyncSeconds - readySeconds, attempts.get(), ackedCount(), lostMessages);
+                        + "after ready), %d attempts, %d acked, %d not delivered live, lost %d", members, nodeCount(),
+                KILLED_NODE, readySeconds, drops.droppedCount(), allResynced ? "all resynced" : "NOT all resynced",
+                resyncSeconds, resyncSeconds - readySeconds, attempts.get(), ackedCount(), missingLive.messages(),
+                lostMessages);
         Chart chart = new Chart("reconnect: " + members + " clients on " + nodeCount() + ", node " + KILLED_NODE
                 + " killed at t = 0", "seconds after the kill", "clients");
         synchronized (timeline) {
@@ -387,6 +431,47 @@ public final class ReconnectScenario implements Callable<Integer> {
         String label = "reconnect-n" + members + (nodes == 1 ? "" : "-" + nodes + "nodes");
         run.finish(label, parameters, results, targets, summary, chart);
         return allResynced && lostMessages == 0 && restartExit == 0 ? 0 : 1;
+    }
+
+    /**
+     * Acked messages that some member of their channel does not have yet.
+     *
+     * @param messages         how many acked messages miss at least one member
+     * @param memberDeliveries how many (message, member) pairs are missing
+     * @param members          the members that miss something
+     */
+    private record Missing(long messages, long memberDeliveries, Set<ChatMember> members) {
+    }
+
+    private Missing missing(List<ChatMember> all, String[] channelOf) {
+        Map<String, List<ChatMember>> byChannel = new LinkedHashMap<>();
+        for (ChatMember m : all) {
+            byChannel.computeIfAbsent(channelOf[m.index()], c -> new ArrayList<>()).add(m);
+        }
+        long messages = 0;
+        long pairs = 0;
+        Set<ChatMember> behind = new HashSet<>();
+        for (var e : acked.entrySet()) {
+            for (long seq : e.getValue()) {
+                List<ChatMember> missingHere = byChannel.getOrDefault(e.getKey(), List.of()).stream()
+                        .filter(m -> m.lastSeq(e.getKey()) < seq).toList();
+                pairs += missingHere.size();
+                messages += missingHere.isEmpty() ? 0 : 1;
+                behind.addAll(missingHere);
+            }
+        }
+        return new Missing(messages, pairs, behind);
+    }
+
+    /** Polls {@link #missing} until nothing is missing or the deadline ({@link System#nanoTime()}) passed. */
+    private Missing awaitMissing(List<ChatMember> all, String[] channelOf, long deadlineNanos)
+            throws InterruptedException {
+        Missing now = missing(all, channelOf);
+        while (now.messages() > 0 && System.nanoTime() < deadlineNanos) {
+            Thread.sleep(POLL_MILLIS);
+            now = missing(all, channelOf);
+        }
+        return now;
     }
 
     /**

@@ -105,26 +105,26 @@ public final class ServerNode {
     }
 
     /**
-     * Starts node {@code node} beside the running stack through {@code ./chat node start N}; returns when it is
-     * ready or the launcher failed (it fails for a node already running).
+     * Starts node {@code node} on the running stack through {@code ./chat node start N}; returns when it is ready or
+     * the launcher failed (it fails for a node already running).
      *
-     * @param node the node's number, 2 or more (node 1 is {@code ./chat start}'s)
+     * @param node the node's number, 1 or more (node 1 after {@link #kill}, the others beside it)
      * @param log  where the launcher's output goes
      * @return the launcher's exit code, or -1 if it did not finish in time (it is then killed)
      */
     public int start(int node, Path log) throws IOException, InterruptedException {
-        return launch(log, "start", besideFirst(node));
+        return launch(log, "start", argument(node));
     }
 
     /**
      * Stops node {@code node} through {@code ./chat node stop N} (TERM, then KILL).
      *
-     * @param node the node's number, 2 or more (node 1 is {@code ./chat stop}'s)
+     * @param node the node's number, 1 or more
      * @param log  where the launcher's output goes
      * @return the launcher's exit code, or -1 if it did not finish in time (it is then killed)
      */
     public int stop(int node, Path log) throws IOException, InterruptedException {
-        return launch(log, "stop", besideFirst(node));
+        return launch(log, "stop", argument(node));
     }
 
     /**
@@ -136,10 +136,24 @@ public final class ServerNode {
      * @return the launcher's exit code, or -1 if it did not finish in time (it is then killed)
      */
     public int restart(int node, Path log) throws IOException, InterruptedException {
-        if (node < FIRST_NODE) {
-            throw new IllegalArgumentException("nodes are numbered from " + FIRST_NODE + ": " + node);
-        }
-        return launch(log, "restart", Integer.toString(node));
+        return launch(log, "restart", argument(node));
+    }
+
+    /**
+     * Kills node {@code node} with SIGKILL, as a crash would, and waits until it exited; its pid file stays until the
+     * next {@link #start} of the node replaces it.
+     *
+     * @param node the node's number, 1 or more
+     * @return whether a running node was killed
+     */
+    public boolean kill(int node) {
+        long pid = pid(checked(node));
+        Optional<ProcessHandle> process = pid < 0 ? Optional.empty() : ProcessHandle.of(pid);
+        process.ifPresent(p -> {
+            p.destroyForcibly();
+            p.onExit().join();
+        });
+        return process.isPresent();
     }
 
     /** Runs {@code <launcher> node <command> <node>} with its output in {@code log}, for at most the timeout. */
@@ -153,13 +167,16 @@ public final class ServerNode {
         return process.exitValue();
     }
 
-    /** @return the number of a node started beside node 1, as the launcher's argument */
-    private static String besideFirst(int node) {
-        if (node <= FIRST_NODE) {
-            throw new IllegalArgumentException("node " + FIRST_NODE + " is the stack's own; nodes started beside it "
-                    + "are numbered from " + (FIRST_NODE + 1) + ": " + node);
+    /** @return a node's number, checked, as the launcher's argument */
+    private static String argument(int node) {
+        return Integer.toString(checked(node));
+    }
+
+    private static int checked(int node) {
+        if (node < FIRST_NODE) {
+            throw new IllegalArgumentException("nodes are numbered from " + FIRST_NODE + ": " + node);
         }
-        return Integer.toString(node);
+        return node;
     }
 
     /** Runs {@code jcmd <pid> <command...>} and returns its output. */

@@ -33,12 +33,27 @@ class ServerNodeTest {
     }
 
     @Test
-    void onlyNodesBesideNodeOneAreStartedAndStoppedHere(@TempDir Path dir) {
+    void nodesAreNumberedFromOne(@TempDir Path dir) {
         ServerNode node = new ServerNode(dir, dir.resolve("no-launcher"));
         Path log = dir.resolve("log");
-        assertThrows(IllegalArgumentException.class, () -> node.start(1, log));
-        assertThrows(IllegalArgumentException.class, () -> node.stop(1, log));
+        assertThrows(IllegalArgumentException.class, () -> node.start(0, log));
+        assertThrows(IllegalArgumentException.class, () -> node.stop(-1, log));
         assertThrows(IllegalArgumentException.class, () -> node.restart(0, log));
+        assertThrows(IllegalArgumentException.class, () -> node.kill(0));
+    }
+
+    @Test
+    void killEndsTheRecordedProcessAsACrashWould(@TempDir Path dir) throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "60").start();
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Files.writeString(run.resolve("payara-2.pid"), "pid=" + sleeper.pid() + "\n");
+        ServerNode node = new ServerNode(dir, dir.resolve("no-launcher"));
+
+        assertTrue(node.kill(2));
+
+        assertFalse(sleeper.isAlive());
+        assertEquals(137, sleeper.exitValue(), "SIGKILL, not TERM");
+        assertFalse(node.kill(2), "nothing left to kill");
     }
 
     @Test
@@ -49,6 +64,8 @@ class ServerNodeTest {
         ServerNode node = new ServerNode(dir, launcher);
         Path log = dir.resolve("log");
 
+        assertEquals(3, node.start(1, log));
+        assertEquals("node start 1", Files.readString(log).trim());
         assertEquals(3, node.start(2, log));
         assertEquals("node start 2", Files.readString(log).trim());
         assertEquals(3, node.stop(3, log));
