@@ -1,5 +1,7 @@
 package org.chatserver.bench.scenario;
 
+import static java.lang.Double.NaN;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 import org.chatserver.bench.client.Backoff;
@@ -147,6 +150,11 @@ public final class ReconnectScenario implements Callable<Integer> {
     private final AtomicLong killNanos = new AtomicLong();
     private final AtomicInteger connected = new AtomicInteger();
     private final DroppedMembers drops = new DroppedMembers();
+    /**
+     * CPU seconds used since the kill, {surviving nodes, this load generator}, taken on each timeline tick while the
+     * dropped clients have not all resynced: what the failover cost, to within a tick.
+     */
+    private final AtomicReference<double[]> cpuUntilResynced = new AtomicReference<>(new double[] {NaN, NaN});
     private final AtomicLong firstReconnectNanos = new AtomicLong();
     private final AtomicLong attempts = new AtomicLong();
     /** Acked seqs per channel. */
@@ -316,10 +324,15 @@ public final class ReconnectScenario implements Callable<Integer> {
                         KILLED_NODE) + " once the dropped clients resynced"
                 : "killing and restarting node " + KILLED_NODE + " of " + nodeCount() + " ("
                         + launcherCommand("restart", KILLED_NODE) + ")");
+        double[] cpuAtKill = cpuSeconds(run);
         scheduler.scheduleAtFixedRate(() -> {
             synchronized (timeline) {
                 timeline.add(new double[] {(System.nanoTime() - kill) / 1e9, connected.get(), drops.droppedCount(),
                         drops.resyncedCount()});
+            }
+            if (!drops.settled()) {
+                double[] now = cpuSeconds(run);
+                cpuUntilResynced.set(new double[] {now[0] - cpuAtKill[0], now[1] - cpuAtKill[1]});
             }
         }, 0, TIMELINE_MILLIS, TimeUnit.MILLISECONDS);
         int restartExit;
@@ -381,6 +394,10 @@ public final class ReconnectScenario implements Callable<Integer> {
         results.put("all_resynced_after_kill_seconds", round(resyncSeconds));
         results.put("all_resynced_after_node_ready_seconds", round(resyncSeconds - readySeconds));
         results.put("reconnect_attempts", attempts.get());
+        double[] cpu = cpuUntilResynced.get();
+        results.put("surviving_nodes_cpu_seconds_until_resynced", round(cpu[0]));
+        results.put("surviving_nodes_cpu_ms_per_dropped_client", round(cpu[0] * 1000 / drops.droppedCount()));
+        results.put("load_generator_cpu_seconds_until_resynced", round(cpu[1]));
         results.put("gave_up", drops.gaveUpCount());
         results.put("messages_sent", sent.get());
         results.put("messages_acked", ackedCount());
@@ -428,7 +445,8 @@ public final class ReconnectScenario implements Callable<Integer> {
             chart.line("resynced", t, timeline.stream().mapToDouble(r -> r[3]).toArray());
         }
         // One node keeps the label of the runs before --nodes, so that a repeat replaces its result.
-        String label = "reconnect-n" + members + (nodes == 1 ? "" : "-" + nodes + "nodes");
+        String label = "reconnect-n" + members + (nodes == 1 ? "" : "-" + nodes + "nodes")
+                + (restartAfterResync ? "-restart-after-resync" : "");
         run.finish(label, parameters, results, targets, summary, chart);
         return allResynced && lostMessages == 0 && restartExit == 0 ? 0 : 1;
     }
@@ -489,6 +507,19 @@ public final class ReconnectScenario implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * @return CPU seconds used so far by {surviving nodes 2..n together (NaN with one node or if unknown), this
+     *         process}
+     */
+    private double[] cpuSeconds(BenchRun run) {
+        double nodesCpu = nodes == 1 ? NaN : 0;
+        for (int node = KILLED_NODE + 1; node <= nodes; node++) {
+            nodesCpu += run.server.cpuTime(node).map(d -> d.toNanos() / 1e9).orElse(NaN);
+        }
+        double own = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(NaN);
+        return new double[] {nodesCpu, own};
     }
 
     /** @return "1 node" or "n nodes" */

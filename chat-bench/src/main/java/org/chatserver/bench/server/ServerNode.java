@@ -93,8 +93,13 @@ public final class ServerNode {
 
     /** @return the CPU time node 1 has used so far (all its threads), or empty if unknown */
     public Optional<Duration> cpuTime() {
-        long pid = pid();
-        return pid < 0 ? Optional.empty() : ProcessHandle.of(pid).flatMap(node -> node.info().totalCpuDuration());
+        return cpuTime(FIRST_NODE);
+    }
+
+    /** @return the CPU time node {@code node} has used so far (all its threads), or empty if unknown */
+    public Optional<Duration> cpuTime(int node) {
+        long pid = pid(checked(node));
+        return pid < 0 ? Optional.empty() : ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration());
     }
 
     /** @return node 1's open-file limit (soft), or -1 if unknown */

@@ -52,9 +52,11 @@ class PerformanceDocTest {
         results.put("duplicates_dropped", 1);
         Map<String, Object> older = new LinkedHashMap<>(results);
         older.remove("members_dropped");
+        results.put("messages_not_delivered_live", 2);
         Path out = dir.resolve("results");
         new ReportWriter(out).write(new RunReport("reconnect", "reconnect-n5000-2nodes", "reconnect --nodes 2",
-                "2026-01-02T00:00:00Z", 60, machine, Map.of("members", 5000, "nodes", 2), results, List.of(), "s"),
+                "2026-01-02T00:00:00Z", 60, machine, Map.of("members", 5000, "nodes", 2, "node_restart",
+                "after the dropped clients resynced"), results, List.of(), "s"),
                 null);
         new ReportWriter(out).write(new RunReport("reconnect", "reconnect-n5000", "reconnect",
                 "2026-01-01T00:00:00Z", 60, machine, Map.of("members", 5000), older, List.of(), "s"), null);
@@ -63,7 +65,8 @@ class PerformanceDocTest {
         new PerformanceDoc(out, doc).write();
 
         String md = Files.readString(doc);
-        assertTrue(md.contains("| 5000 | 2 (node 1 killed) | 2500 | 17.6 | 4.2 | -13.4 | 2600 | 300 | 0 | 1 |"), md);
-        assertTrue(md.contains("| 5000 | 1 (killed) | - | 17.6 | 4.2 | -13.4 | 2600 | 300 | 0 | 1 |"), md);
+        assertTrue(md.contains("| 5000 | 2 (node 1 killed, restarted after the dropped clients resynced) | 2500 | 17.6 "
+                + "| 4.2 | -13.4 | 2600 | 300 | 2 | 0 | 1 |"), md);
+        assertTrue(md.contains("| 5000 | 1 (killed) | - | 17.6 | 4.2 | -13.4 | 2600 | 300 | - | 0 | 1 |"), md);
     }
 }
