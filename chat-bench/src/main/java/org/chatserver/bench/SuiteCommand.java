@@ -2,12 +2,11 @@ package org.chatserver.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.chatserver.bench.report.PerformanceDoc;
@@ -25,8 +24,7 @@ import picocli.CommandLine.Option;
  * throughput run whose results are dropped. The reconnect run starts node 2 beside the stack's node for itself and
  * stops it at its end, so every other run measures the usual one-node stack.
  *
- * <p>Before each measured run the suite waits until the server is quiet (below {@value #QUIET_CPU_PERCENT} % of one
- * core), so that a run measures the server and not what came before: a freshly started Payara keeps its optimizing
+ * <p>Before each measured run the suite waits until the server is quiet ({@link ServerNode#awaitQuiet}), so that a run measures the server and not what came before: a freshly started Payara keeps its optimizing
  * JIT busy on one of two cores for minutes, and a large run leaves work behind (10,000 members going offline, each
  * announced to the channel's viewers). Runs on the picocli thread.
  */
@@ -43,13 +41,6 @@ final class SuiteCommand implements Callable<Integer> {
             List.of("throughput", "--channels", "100", "--members", "10", "--rates", "100,200,400",
                     "--step-seconds", "5", "--keep-going"));
 
-    /** The server counts as quiet when it used less than this share of one core over a whole window... */
-    private static final int QUIET_CPU_PERCENT = 10;
-
-    private static final Duration QUIET_WINDOW = Duration.ofSeconds(5);
-
-    /** ...or after this long: a server that never quiets down is measured anyway, and the wait says so. */
-    private static final Duration QUIET_LIMIT = Duration.ofMinutes(5);
 
     @Option(names = "--no-warm-up", description = "Measure at once, without the warm-up.")
     boolean noWarmUp;
@@ -127,26 +118,18 @@ final class SuiteCommand implements Callable<Integer> {
         }
     }
 
-    /** Waits until the server used less than {@link #QUIET_CPU_PERCENT} of a core over a window, at most a while. */
+    /** Waits until node 1 is quiet ({@link ServerNode#awaitQuiet}) and says how that went. */
     private void awaitQuietServer(String before) throws InterruptedException {
-        ServerNode node = server.node();
-        long deadline = System.nanoTime() + QUIET_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<Duration> start = node.cpuTime();
-            Thread.sleep(QUIET_WINDOW.toMillis());
-            Optional<Duration> end = node.cpuTime();
-            if (start.isEmpty() || end.isEmpty()) {
-                System.out.println("[bench] suite: server CPU time unknown; not waiting for it to be quiet");
-                return;
-            }
-            long percent = end.get().minus(start.get()).toMillis() * 100 / QUIET_WINDOW.toMillis();
-            if (percent < QUIET_CPU_PERCENT) {
-                System.out.println("[bench] suite: server quiet (" + percent + " % of a core) before " + before);
-                return;
-            }
-            System.out.println("[bench] suite: server busy (" + percent + " % of a core); waiting before " + before);
+        OptionalLong percent = server.node().awaitQuiet(ServerNode.FIRST_NODE, busy -> System.out.println(
+                "[bench] suite: server busy (" + busy + " % of a core); waiting before " + before));
+        if (percent.isEmpty()) {
+            System.out.println("[bench] suite: server CPU time unknown; not waiting for it to be quiet");
+        } else if (percent.getAsLong() < ServerNode.QUIET_CPU_PERCENT) {
+            System.out.println("[bench] suite: server quiet (" + percent.getAsLong() + " % of a core) before "
+                    + before);
+        } else {
+            System.out.println("[bench] suite: server still busy after " + ServerNode.QUIET_LIMIT.toMinutes()
+                    + " min; measuring " + before + " anyway");
         }
-        System.out.println("[bench] suite: server still busy after " + QUIET_LIMIT.toMinutes() + " min; measuring "
-                + before + " anyway");
     }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -307,6 +308,15 @@ public final class ReconnectScenario implements Callable<Integer> {
             }
         }
         run.progress.line("reconnect", "connected members per node: " + membersPerNode);
+        // The surviving nodes were started by this run: let their JIT settle, as the suite does for node 1 and as a
+        // node that has served for a while would be, so that the failover measures reconnects, not compilation.
+        for (int node = KILLED_NODE + 1; node <= nodes; node++) {
+            int quietNode = node;
+            OptionalLong percent = run.server.awaitQuiet(node, busy -> run.progress.line("reconnect", "node "
+                    + quietNode + " busy (" + busy + " % of a core); waiting before the kill"));
+            run.progress.line("reconnect", "node " + node + " at " + (percent.isPresent() ? percent.getAsLong()
+                    + " % of a core" : "unknown CPU") + " before the kill");
+        }
 
         AtomicBoolean sending = new AtomicBoolean(true);
         AtomicLong sent = new AtomicLong();

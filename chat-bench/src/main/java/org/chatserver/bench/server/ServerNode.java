@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,6 +30,15 @@ public final class ServerNode {
 
     /** The stack's own node, the one {@code ./chat start} and {@code ./chat stop} run. */
     public static final int FIRST_NODE = 1;
+
+    /** A node counts as quiet when it used less than this share of one core over a whole window... */
+    public static final int QUIET_CPU_PERCENT = 10;
+
+    /** ...of this length... */
+    public static final Duration QUIET_WINDOW = Duration.ofSeconds(5);
+
+    /** ...or after this long: a node that never quiets down is measured anyway, and the caller says so. */
+    public static final Duration QUIET_LIMIT = Duration.ofMinutes(5);
 
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
@@ -100,6 +111,34 @@ public final class ServerNode {
     public Optional<Duration> cpuTime(int node) {
         long pid = pid(checked(node));
         return pid < 0 ? Optional.empty() : ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration());
+    }
+
+    /**
+     * Waits until node {@code node} is quiet: it used less than {@value #QUIET_CPU_PERCENT} % of one core over a
+     * {@link #QUIET_WINDOW}, or {@link #QUIET_LIMIT} has passed. A freshly started Payara keeps its optimizing JIT busy
+     * on one of two cores for minutes, and a large run leaves work behind; a measurement should see neither.
+     *
+     * @param busy told the CPU percent of each window that was too busy
+     * @return the CPU percent of the last window (at or above the threshold if the limit ran out), or empty if the
+     *         node's CPU time is unknown
+     */
+    public OptionalLong awaitQuiet(int node, LongConsumer busy) throws InterruptedException {
+        long deadline = System.nanoTime() + QUIET_LIMIT.toNanos();
+        long percent;
+        do {
+            Optional<Duration> start = cpuTime(node);
+            Thread.sleep(QUIET_WINDOW.toMillis());
+            Optional<Duration> end = cpuTime(node);
+            if (start.isEmpty() || end.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            percent = end.get().minus(start.get()).toMillis() * 100 / QUIET_WINDOW.toMillis();
+            if (percent < QUIET_CPU_PERCENT) {
+                return OptionalLong.of(percent);
+            }
+            busy.accept(percent);
+        } while (System.nanoTime() < deadline);
+        return OptionalLong.of(percent);
     }
 
     /** @return node 1's open-file limit (soft), or -1 if unknown */
