@@ -24,9 +24,10 @@ import picocli.CommandLine.Option;
  * throughput run whose results are dropped. The reconnect run starts node 2 beside the stack's node for itself and
  * stops it at its end, so every other run measures the usual one-node stack.
  *
- * <p>Before each measured run the suite waits until the server is quiet ({@link ServerNode#awaitQuiet}), so that a run measures the server and not what came before: a freshly started Payara keeps its optimizing
- * JIT busy on one of two cores for minutes, and a large run leaves work behind (10,000 members going offline, each
- * announced to the channel's viewers). Runs on the picocli thread.
+ * <p>Before each measured run the suite waits until the server is quiet ({@link ServerNode#awaitQuiet}), so that a
+ * run measures the server and not what came before: a freshly started Payara keeps its optimizing JIT busy on one of
+ * two cores for minutes, and a large run leaves work behind (10,000 members going offline, each announced to the
+ * channel's viewers). Runs on the picocli thread.
  */
 @Command(name = "suite", mixinStandardHelpOptions = true,
         description = "Run the standard suite against the local stack and write docs/performance.md.")
@@ -40,7 +41,6 @@ final class SuiteCommand implements Callable<Integer> {
             List.of("fanout", "--members", "1000", "--messages", "100"),
             List.of("throughput", "--channels", "100", "--members", "10", "--rates", "100,200,400",
                     "--step-seconds", "5", "--keep-going"));
-
 
     @Option(names = "--no-warm-up", description = "Measure at once, without the warm-up.")
     boolean noWarmUp;

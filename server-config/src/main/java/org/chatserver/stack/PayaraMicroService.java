@@ -191,8 +191,8 @@ final class PayaraMicroService implements StackService {
                 throw new StepFailedException(node.name(), "interrupted while checking health");
             }
             if (!process.isAlive()) {
-                throw new StepFailedException(node.name(), process.describeExit() + " after it started", process.logFile(),
-                        null);
+                throw new StepFailedException(node.name(), process.describeExit() + " after it started",
+                        process.logFile(), null);
             }
             if (System.nanoTime() - deadlineNanos > 0) {
                 throw new StepFailedException(node.name(), "GET " + uri + " did not answer 200 within "

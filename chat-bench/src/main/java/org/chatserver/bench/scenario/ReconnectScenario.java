@@ -144,7 +144,8 @@ public final class ReconnectScenario implements Callable<Integer> {
             description = "Reconnect attempts per client before it gives up (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
 
-    @Option(names = "--seed", defaultValue = "5", description = "Seed of the backoff jitter (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "5",
+            description = "Seed of the backoff jitter (default: ${DEFAULT-VALUE}).")
     long seed;
 
     private final AtomicBoolean reconnecting = new AtomicBoolean();

@@ -5,8 +5,8 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * Where the local stack's server nodes are and how to start, stop and restart them: a picocli mixin of every scenario and of the suite,
- * which passes it on to the scenarios it runs. Set once by picocli, then read-only.
+ * Where the local stack's server nodes are and how to start, stop and restart them: a picocli mixin of every scenario
+ * and of the suite, which passes it on to the scenarios it runs. Set once by picocli, then read-only.
  */
 public final class ServerOptions {
 
