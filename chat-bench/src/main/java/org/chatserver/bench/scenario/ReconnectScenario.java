@@ -293,10 +293,12 @@ public final class ReconnectScenario implements Callable<Integer> {
         }
         all.addAll(run.members(users, i -> events));
         String[] channelOf = new String[members];
+        Map<String, List<ChatMember>> membersOf = new LinkedHashMap<>();
         for (int c = 0; c * channelSize < members; c++) {
             List<ChatMember> group = all.subList(c * channelSize, Math.min(members, (c + 1) * channelSize));
             String id = run.channel(group.get(0), group.subList(1, group.size()), "reconnect-" + c);
             group.forEach(m -> channelOf[m.index()] = id);
+            membersOf.put(id, group);
         }
         int failed = run.connectAll(all, m -> run.restOfNode(routing.home(m.index())));
         Map<Integer, Integer> membersPerNode = new TreeMap<>();
@@ -371,8 +373,8 @@ public final class ReconnectScenario implements Callable<Integer> {
             sender.join(SENDER_JOIN_MILLIS);
             long stopped = System.nanoTime();
             Thread.sleep(DRAIN_MILLIS);
-            missingAfterDrain = missing(all, channelOf);
-            missingLive = awaitMissing(all, channelOf, stopped + TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS));
+            missingAfterDrain = missing(membersOf);
+            missingLive = awaitMissing(membersOf, stopped + TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS));
             settledSeconds = missingLive.messages() == 0 ? (System.nanoTime() - stopped) / 1e9 : Double.NaN;
             if (missingLive.messages() > 0) {
                 // What a client does when it learns of a gap: sync. A message the database returns was late, not lost.
@@ -380,7 +382,7 @@ public final class ReconnectScenario implements Callable<Integer> {
                         + SETTLE_MILLIS / 1000 + " s after the last send; syncing the members that miss them");
                 missingLive.members().forEach(ChatMember::syncAll);
             }
-            lost = awaitMissing(all, channelOf, System.nanoTime()
+            lost = awaitMissing(membersOf, System.nanoTime()
                     + TimeUnit.MILLISECONDS.toNanos(missingLive.messages() > 0 ? FINAL_SYNC_MILLIS : 0));
         } finally {
             // The measurement ends here: closes from now on (the stop of the nodes started) are not reconnected.
@@ -472,17 +474,14 @@ public final class ReconnectScenario implements Callable<Integer> {
     private record Missing(long messages, long memberDeliveries, Set<ChatMember> members) {
     }
 
-    private Missing missing(List<ChatMember> all, String[] channelOf) {
-        Map<String, List<ChatMember>> byChannel = new LinkedHashMap<>();
-        for (ChatMember m : all) {
-            byChannel.computeIfAbsent(channelOf[m.index()], c -> new ArrayList<>()).add(m);
-        }
+    /** @param membersOf each channel's members */
+    private Missing missing(Map<String, List<ChatMember>> membersOf) {
         long messages = 0;
         long pairs = 0;
         Set<ChatMember> behind = new HashSet<>();
         for (var e : acked.entrySet()) {
             for (long seq : e.getValue()) {
-                List<ChatMember> missingHere = byChannel.getOrDefault(e.getKey(), List.of()).stream()
+                List<ChatMember> missingHere = membersOf.getOrDefault(e.getKey(), List.of()).stream()
                         .filter(m -> m.lastSeq(e.getKey()) < seq).toList();
                 pairs += missingHere.size();
                 messages += missingHere.isEmpty() ? 0 : 1;
@@ -493,12 +492,12 @@ public final class ReconnectScenario implements Callable<Integer> {
     }
 
     /** Polls {@link #missing} until nothing is missing or the deadline ({@link System#nanoTime()}) passed. */
-    private Missing awaitMissing(List<ChatMember> all, String[] channelOf, long deadlineNanos)
+    private Missing awaitMissing(Map<String, List<ChatMember>> membersOf, long deadlineNanos)
             throws InterruptedException {
-        Missing now = missing(all, channelOf);
+        Missing now = missing(membersOf);
         while (now.messages() > 0 && System.nanoTime() < deadlineNanos) {
             Thread.sleep(POLL_MILLIS);
-            now = missing(all, channelOf);
+            now = missing(membersOf);
         }
         return now;
     }
