@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Order and idempotency: members sending at once into one channel are all seen by every member in the same gap-free
  * sequence, each sender's messages in the order sent; a repeated client message id, over WebSocket or REST, on any
- * connection, concurrently or not, stores one message and answers the original.
+ * connection, concurrently or not, stores one message and answers the original; a send refused among concurrent sends
+ * (which the server may commit together) is refused alone.
  */
 @ExtendWith(ArquillianExtension.class)
 class DeliveryGuaranteesIT {
@@ -49,13 +51,14 @@ class DeliveryGuaranteesIT {
     URL deployed;
 
     private ChatClient client;
+    private String workspace;
     private Map<String, String> tokens;
     private String channel;
 
     @BeforeEach
     void threeMembersShareAChannel() {
         client = new ChatClient(MicroDeployment.base(deployed));
-        String workspace = "it-" + UUID.randomUUID();
+        workspace = "it-" + UUID.randomUUID();
         tokens = MEMBERS.stream().collect(Collectors.toMap(user -> user, user -> client.token(workspace, user)));
         channel = client.post("/api/v1/channels", tokens.get("alice"), Json.createObjectBuilder()
                 .add("name", "busy").add("kind", "public")
@@ -167,6 +170,45 @@ class DeliveryGuaranteesIT {
             senders.shutdownNow();
         }
         assertEquals(1, history().size());
+    }
+
+    @Test
+    void aSendRefusedAmongConcurrentSendsIsRefusedAloneAndTheOthersAreStoredGapFree() throws Exception {
+        String outsider = client.token(workspace, "dave");
+        int rounds = 4;
+        ExecutorService senders = Executors.newFixedThreadPool(rounds * (MEMBERS.size() + 1));
+        try {
+            List<Callable<ChatClient.Reply>> sends = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                for (String sender : MEMBERS) {
+                    sends.add(restSend(tokens.get(sender), sender + "-" + round));
+                }
+                sends.add(restSend(outsider, "dave-" + round));
+            }
+            List<ChatClient.Reply> replies = new ArrayList<>();
+            for (Future<ChatClient.Reply> reply : senders.invokeAll(sends)) {
+                replies.add(reply.get());
+            }
+
+            for (int i = 0; i < replies.size(); i++) {
+                ChatClient.Reply reply = replies.get(i);
+                boolean fromOutsider = i % (MEMBERS.size() + 1) == MEMBERS.size();
+                assertEquals(fromOutsider ? 403 : 201, reply.status(), reply.toString());
+                if (fromOutsider) {
+                    assertEquals("not_member", reply.code(), reply.toString());
+                }
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        List<Long> seqs = history().stream().map(msg -> msg.getJsonNumber("seq").longValue()).toList();
+        assertEquals(LongStream.rangeClosed(1, rounds * MEMBERS.size()).boxed().toList(), seqs,
+                "every member's send stored once, gap-free, and nothing of the outsider's");
+    }
+
+    private Callable<ChatClient.Reply> restSend(String token, String clientMsgId) {
+        return () -> client.post("/api/v1/channels/" + channel + "/messages", token,
+                Json.createObjectBuilder().add("client_msg_id", clientMsgId).add("body", "at once").build());
     }
 
     private List<JsonObject> history() {

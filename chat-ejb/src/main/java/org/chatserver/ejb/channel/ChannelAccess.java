@@ -1,5 +1,9 @@
 package org.chatserver.ejb.channel;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -46,16 +50,56 @@ public class ChannelAccess {
                 channels.lockForAppend(caller.workspace(), channelId).orElse(null)));
     }
 
+    /**
+     * The channels a batch of appends goes to, row-locked in id order, with the memberships of the batch's senders: two
+     * queries for the whole batch. Not scoped by workspace: {@link AppendTargets#member} checks each caller's.
+     */
+    public AppendTargets lockAllForAppend(Collection<String> channelIds, Collection<String> senderIds) {
+        Map<String, Channel> locked = new HashMap<>();
+        channels.lockAllForAppend(channelIds).forEach(channel -> locked.put(channel.id(), channel));
+        Map<Membership.Key, Membership> members = new HashMap<>();
+        memberships.findAll(channelIds, senderIds)
+                .forEach(m -> members.put(new Membership.Key(m.channelId(), m.userId()), m));
+        return new AppendTargets(locked, members);
+    }
+
+    /** What {@link #lockAllForAppend} found; used within its transaction. Not thread-safe. */
+    public static final class AppendTargets {
+
+        private final Map<String, Channel> channels;
+        private final Map<Membership.Key, Membership> memberships;
+
+        private AppendTargets(Map<String, Channel> channels, Map<Membership.Key, Membership> memberships) {
+            this.channels = channels;
+            this.memberships = memberships;
+        }
+
+        /** The locked channel, if {@code caller} is a member: the rule of {@link ChannelAccess#memberForAppend}. */
+        public Visible member(Identity caller, String channelId) {
+            Channel channel = channels.get(channelId);
+            if (channel != null && !channel.workspaceId().equals(caller.workspace())) {
+                channel = null;
+            }
+            return requireMember(check(channelId, channel,
+                    memberships.get(new Membership.Key(channelId, caller.user()))));
+        }
+    }
+
     /** The channel, if {@code caller} is a member. */
     public Visible member(Identity caller, String channelId) {
         return requireMember(visible(caller, channelId));
     }
 
     private Visible check(Identity caller, String channelId, Channel channel) {
+        return check(channelId, channel,
+                channel == null ? null : memberships.find(channel.id(), caller.user()).orElse(null));
+    }
+
+    /** The isolation rule, given the channel (null when it does not exist) and the caller's membership. */
+    private static Visible check(String channelId, Channel channel, Membership membership) {
         if (channel == null) {
             throw ChatProblem.unknownChannel(channelId);
         }
-        Membership membership = memberships.find(channel.id(), caller.user()).orElse(null);
         if (membership == null && channel.kind() != ChannelKind.PUBLIC) {
             throw ChatProblem.unknownChannel(channelId);
         }

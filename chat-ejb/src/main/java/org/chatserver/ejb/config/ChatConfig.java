@@ -43,6 +43,14 @@ public class ChatConfig {
     int maxBodyChars;
 
     @Inject
+    @ConfigProperty(name = "chat.message.commit-lanes")
+    int commitLanes;
+
+    @Inject
+    @ConfigProperty(name = "chat.message.commit-batch-max")
+    int commitBatchMax;
+
+    @Inject
     @ConfigProperty(name = "chat.workspaces.auto-provision")
     boolean autoProvisionWorkspaces;
 
@@ -164,6 +172,19 @@ public class ChatConfig {
     /** The longest message body, in Unicode code points ({@code chat.message.max-body-chars}). */
     public int maxBodyChars() {
         return maxBodyChars;
+    }
+
+    /**
+     * Group-commit lanes per shard ({@code chat.message.commit-lanes}): a channel's sends always take the same lane,
+     * and one batch per lane commits at a time. Fewer lanes make larger batches, more lanes more parallel commits.
+     */
+    public int commitLanes() {
+        return commitLanes;
+    }
+
+    /** The most sends one group commit stores in one transaction ({@code chat.message.commit-batch-max}). */
+    public int commitBatchMax() {
+        return commitBatchMax;
     }
 
     /** Whether a token naming an unknown workspace creates it ({@code chat.workspaces.auto-provision}). */

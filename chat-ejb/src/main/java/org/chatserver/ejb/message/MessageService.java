@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -21,9 +20,8 @@ import org.chatserver.persistence.message.MessageRepository;
 /**
  * Sending and reading messages; the entry point of the edges.
  *
- * <p>{@link #send} runs outside a transaction of its own so that its answer is given only after
- * {@link MessageAppender}'s transaction committed, and so that a repeat of the same client message id, which loses on
- * the unique key and rolls back, can be answered with the message stored first.
+ * <p>{@link #send} runs outside a transaction of its own: {@link GroupCommit} stores the message in a transaction
+ * shared with the sends that arrived with it, and answers only after that transaction committed.
  */
 @Stateless
 public class MessageService {
@@ -32,7 +30,7 @@ public class MessageService {
     WorkspaceShards shards;
 
     @Inject
-    MessageAppender appender;
+    GroupCommit groupCommit;
 
     @Inject
     ChannelAccess access;
@@ -51,14 +49,7 @@ public class MessageService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SendResult send(SendCommand command) {
         rateLimiter.acquire(command.sender());
-        return shards.callIn(command.sender().workspace(), () -> {
-            try {
-                return appender.append(command);
-            } catch (EJBException rolledBack) {
-                // A repeated client message id fails the unique key; any other failure finds no earlier message.
-                return appender.findEarlier(command).orElseThrow(() -> rolledBack);
-            }
-        });
+        return groupCommit.send(command);
     }
 
     /**

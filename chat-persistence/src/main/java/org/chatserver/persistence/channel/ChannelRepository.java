@@ -1,5 +1,6 @@
 package org.chatserver.persistence.channel;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +25,18 @@ public class ChannelRepository {
     public Optional<Channel> lockForAppend(String workspaceId, String channelId) {
         return Optional.ofNullable(em.find(Channel.class, channelId, LockModeType.PESSIMISTIC_WRITE))
                 .filter(channel -> channel.workspaceId().equals(workspaceId));
+    }
+
+    /**
+     * The channels of {@code channelIds} that exist, their rows locked until the transaction ends, locked in id order
+     * so that two transactions appending to several channels never wait on each other in a cycle. Not scoped by
+     * workspace: the caller checks each channel's workspace.
+     */
+    public List<Channel> lockAllForAppend(Collection<String> channelIds) {
+        return em.createQuery("select c from Channel c where c.id in :ids order by c.id", Channel.class)
+                .setParameter("ids", channelIds)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 
     public Optional<Channel> findByName(String workspaceId, String name) {

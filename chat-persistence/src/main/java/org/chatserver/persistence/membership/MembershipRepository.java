@@ -1,5 +1,6 @@
 package org.chatserver.persistence.membership;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,15 @@ public class MembershipRepository {
 
     public Optional<Membership> find(String channelId, String userId) {
         return Optional.ofNullable(em.find(Membership.class, new Membership.Key(channelId, userId)));
+    }
+
+    /**
+     * The memberships of any of {@code userIds} in any of {@code channelIds}, in one query: a superset of the pairs a
+     * caller asks about when the users differ per channel, which the caller picks from by {@link Membership.Key}.
+     */
+    public List<Membership> findAll(Collection<String> channelIds, Collection<String> userIds) {
+        return em.createQuery("select m from Membership m where m.channelId in :chs and m.userId in :users",
+                Membership.class).setParameter("chs", channelIds).setParameter("users", userIds).getResultList();
     }
 
     public void insert(Membership membership) {

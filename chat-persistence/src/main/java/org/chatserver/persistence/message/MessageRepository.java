@@ -29,10 +29,12 @@ public class MessageRepository {
         return Optional.ofNullable(em.find(Message.class, new Message.Key(channelId, seq)));
     }
 
-    /** Inserts a message, flushing so that a duplicate client message id fails here as a constraint violation. */
+    /**
+     * Inserts a message when the transaction flushes, batched with the others of the transaction: a duplicate client
+     * message id fails the flush (at the latest, the commit) as a constraint violation.
+     */
     public void insert(Message message) {
         em.persist(message);
-        em.flush();
     }
 
     /** Up to {@code limit} messages with {@code seq > afterSeq}, ascending. */

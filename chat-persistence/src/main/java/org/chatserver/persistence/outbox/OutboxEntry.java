@@ -1,25 +1,34 @@
 package org.chatserver.persistence.outbox;
 
+import java.io.Serializable;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** A message (by channel and seq) that still has to be published. Deleted once Kafka confirmed it. */
+/**
+ * A message (by channel and seq) that still has to be published. Deleted once Kafka confirmed it. Keyed by its
+ * message, so that the entries of many messages are inserted in one batch.
+ */
 @Entity
 @Table(name = "outbox")
+@IdClass(OutboxEntry.Key.class)
 public class OutboxEntry {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    /** The primary key: the message's (channel, seq). */
+    public record Key(String channelId, long seq) implements Serializable {
+        public Key() {
+            this(null, 0);
+        }
+    }
 
-    @Column(name = "channel_id", nullable = false)
+    @Id
+    @Column(name = "channel_id")
     private String channelId;
 
-    @Column(nullable = false)
+    @Id
     private long seq;
 
     @Column(name = "created_at", nullable = false)
@@ -32,10 +41,6 @@ public class OutboxEntry {
         this.channelId = channelId;
         this.seq = seq;
         this.createdAt = createdAt;
-    }
-
-    public Long id() {
-        return id;
     }
 
     public String channelId() {

@@ -25,7 +25,7 @@ public class OutboxRepository {
      */
     public List<Message> pendingMessages(long createdBefore, int limit) {
         return em.createQuery("select m from OutboxEntry o, Message m where m.channelId = o.channelId and m.seq = o.seq"
-                + " and o.createdAt < :before order by o.id", Message.class)
+                + " and o.createdAt < :before order by o.createdAt, o.channelId, o.seq", Message.class)
                 .setParameter("before", createdBefore)
                 .setMaxResults(limit)
                 .getResultList();
