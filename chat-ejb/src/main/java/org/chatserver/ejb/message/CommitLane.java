@@ -90,7 +90,7 @@ final class CommitLane<C, R> {
     }
 
     private static <C, R> void commit(List<Request<C, R>> batch, Consumer<List<Request<C, R>>> committer) {
-        RuntimeException failure = new IllegalStateException("the batch's commit gave no answer");
+        RuntimeException failure = null;
         try {
             committer.accept(batch);
         } catch (RuntimeException e) {
@@ -98,7 +98,10 @@ final class CommitLane<C, R> {
             failure = e;
         } finally {
             for (Request<C, R> request : batch) {
-                request.fail(failure);
+                if (!request.answer.isDone()) {
+                    request.fail(failure != null ? failure
+                            : new IllegalStateException("the batch's commit gave no answer"));
+                }
             }
         }
     }
