@@ -1,6 +1,7 @@
 package org.chatserver.ejb.message;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -78,8 +79,16 @@ public class GroupCommit {
             ShardContext.callIn(shard, () -> appender.appendAll(List.of(command))).get(0).answer(request);
         } catch (EJBException rolledBack) {
             // A repeated client message id fails the unique key; any other failure finds no earlier message.
-            ShardContext.callIn(shard, () -> appender.findEarlier(command)).ifPresentOrElse(request::answer,
-                    () -> request.fail(rolledBack));
+            findEarlier(shard, command).ifPresentOrElse(request::answer, () -> request.fail(rolledBack));
+        }
+    }
+
+    /** The message stored first under the command's client message id; none when it cannot be read either. */
+    private Optional<SendResult> findEarlier(ShardId shard, SendCommand command) {
+        try {
+            return ShardContext.callIn(shard, () -> appender.findEarlier(command));
+        } catch (EJBException unreadable) {
+            return Optional.empty();
         }
     }
 }
