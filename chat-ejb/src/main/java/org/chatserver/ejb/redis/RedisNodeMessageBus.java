@@ -20,8 +20,8 @@ import org.redisson.api.RTopic;
  *
  * <p>Local delivery: an event for a node subscribed in this JVM (this node) is handed to its receiver directly, on the
  * publishing thread, and never goes through Redis. Every event this node publishes to itself takes that path, so one
- * publisher's order holds; it saves two Redis round trips and an encoding per event, and keeps a node's own deliveries
- * working while Redis is down. Remote delivery (to another node) is the topic. Thread-safe.
+ * publisher's order holds, and it saves a Redis round trip, an encoding and a decoding per event. Remote delivery (to
+ * another node) is the topic. Thread-safe.
  */
 @ApplicationScoped
 public class RedisNodeMessageBus implements NodeMessageBus {
