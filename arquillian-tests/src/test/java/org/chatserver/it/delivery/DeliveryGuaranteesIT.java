@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +27,7 @@ import jakarta.json.JsonObject;
 import org.chatserver.it.support.ChatClient;
 import org.chatserver.it.support.ChatSocket;
 import org.chatserver.it.support.MicroDeployment;
+import org.chatserver.it.support.TestStack;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -34,13 +40,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Order and idempotency: members sending at once into one channel are all seen by every member in the same gap-free
  * sequence, each sender's messages in the order sent; a repeated client message id, over WebSocket or REST, on any
  * connection, concurrently or not, stores one message and answers the original; a send refused among concurrent sends
- * (which the server may commit together) is refused alone.
+ * (which the server may commit together) is refused alone; and every message, once published, leaves the outbox.
  */
 @ExtendWith(ArquillianExtension.class)
 class DeliveryGuaranteesIT {
 
     private static final List<String> MEMBERS = List.of("alice", "bob", "carol");
     private static final int PER_SENDER = 20;
+    /**
+     * How long published messages may stay in the outbox: Kafka's confirmations are forgotten in the background, and
+     * a message whose confirmation was not recorded is republished by the sweep after its grace period.
+     */
+    private static final Duration OUTBOX_DRAINED = Duration.ofSeconds(30);
 
     @Deployment(testable = false)
     static WebArchive app() {
@@ -206,8 +217,55 @@ class DeliveryGuaranteesIT {
                 "every member's send stored once, gap-free, and nothing of the outsider's");
     }
 
+    @Test
+    void messagesSentAtOnceIntoTwoChannelsAllLeaveTheOutboxOncePublished() throws Exception {
+        String other = client.post("/api/v1/channels", tokens.get("alice"), Json.createObjectBuilder()
+                .add("name", "other").add("kind", "public").build()).json().getString("id");
+        ExecutorService senders = Executors.newFixedThreadPool(2 * MEMBERS.size());
+        try {
+            List<Callable<ChatClient.Reply>> sends = new ArrayList<>();
+            for (int i = 0; i < PER_SENDER; i++) {
+                for (String sender : MEMBERS) {
+                    sends.add(restSend(tokens.get(sender), sender + "-" + i));
+                }
+                sends.add(restSend(other, tokens.get("alice"), "other-" + i));
+            }
+            for (Future<ChatClient.Reply> reply : senders.invokeAll(sends)) {
+                assertEquals(201, reply.get().status(), reply.get().toString());
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+
+        long deadline = System.nanoTime() + OUTBOX_DRAINED.toNanos();
+        long waiting = outboxEntries(channel, other);
+        while (waiting > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            waiting = outboxEntries(channel, other);
+        }
+        assertEquals(0, waiting, "outbox entries of the two channels left " + OUTBOX_DRAINED + " after the acks");
+    }
+
+    /** How many messages of the two channels wait in their shard's outbox. */
+    private long outboxEntries(String first, String second) throws SQLException {
+        try (Connection shard = TestStack.database("shard_" + TestStack.shardOf(workspace));
+                PreparedStatement query = shard.prepareStatement(
+                        "select count(*) from outbox where channel_id in (?, ?)")) {
+            query.setString(1, first);
+            query.setString(2, second);
+            try (ResultSet count = query.executeQuery()) {
+                count.next();
+                return count.getLong(1);
+            }
+        }
+    }
+
     private Callable<ChatClient.Reply> restSend(String token, String clientMsgId) {
-        return () -> client.post("/api/v1/channels/" + channel + "/messages", token,
+        return restSend(channel, token, clientMsgId);
+    }
+
+    private Callable<ChatClient.Reply> restSend(String into, String token, String clientMsgId) {
+        return () -> client.post("/api/v1/channels/" + into + "/messages", token,
                 Json.createObjectBuilder().add("client_msg_id", clientMsgId).add("body", "at once").build());
     }
 

@@ -110,16 +110,7 @@ class FirstMessageIT {
 
     private static void assertStoredOnlyOnTheWorkspacesShard(String workspace, String messageId)
             throws SQLException {
-        int shard;
-        try (Connection directory = TestStack.database("directory");
-                PreparedStatement query = directory.prepareStatement(
-                        "select shard_index from workspace_placement where workspace_id = ?")) {
-            query.setString(1, workspace);
-            try (ResultSet row = query.executeQuery()) {
-                assertTrue(row.next(), "the workspace is placed in the directory");
-                shard = row.getInt(1);
-            }
-        }
+        int shard = TestStack.shardOf(workspace);
         for (int i = 0; i < SHARDS; i++) {
             try (Connection db = TestStack.database("shard_" + i)) {
                 boolean here = exists(db, "select 1 from message where id = ?", messageId)

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -71,5 +73,20 @@ public final class TestStack {
     /** A connection to one of the test databases ({@code directory}, {@code shard_0} ...) as the admin user. */
     public static Connection database(String name) throws SQLException {
         return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + dbPrefix() + name, "root", "");
+    }
+
+    /** The index of the shard the directory placed {@code workspace} on. */
+    public static int shardOf(String workspace) throws SQLException {
+        try (Connection directory = database("directory");
+                PreparedStatement query = directory.prepareStatement(
+                        "select shard_index from workspace_placement where workspace_id = ?")) {
+            query.setString(1, workspace);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("workspace " + workspace + " is not placed in the directory");
+                }
+                return row.getInt(1);
+            }
+        }
     }
 }

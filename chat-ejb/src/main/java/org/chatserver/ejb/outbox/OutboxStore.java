@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import org.chatserver.ejb.message.ChatMessage;
+import org.chatserver.persistence.outbox.OutboxEntry;
 import org.chatserver.persistence.outbox.OutboxRepository;
 import org.chatserver.persistence.shard.ShardContext;
 import org.chatserver.persistence.shard.ShardId;
@@ -26,6 +27,7 @@ public class OutboxStore {
 
     /** Forgets the entries of messages Kafka confirmed; all of them live on {@code shard}. */
     public void markPublished(ShardId shard, Collection<ChatMessage> published) {
-        ShardContext.runIn(shard, () -> published.forEach(m -> outbox.markPublished(m.channel(), m.seq())));
+        List<OutboxEntry.Key> keys = published.stream().map(m -> new OutboxEntry.Key(m.channel(), m.seq())).toList();
+        ShardContext.runIn(shard, () -> outbox.markPublished(keys));
     }
 }
