@@ -99,6 +99,10 @@ public class ChatConfig {
     long fanoutMaxFill;
 
     @Inject
+    @ConfigProperty(name = "chat.fanout.position-save-ms")
+    long fanoutPositionSaveMs;
+
+    @Inject
     @ConfigProperty(name = "chat.presence.ttl-ms")
     long presenceTtlMs;
 
@@ -246,6 +250,14 @@ public class ChatConfig {
      */
     public long fanoutMaxFill() {
         return fanoutMaxFill;
+    }
+
+    /**
+     * How long a node keeps fan-out positions before writing them to Redis in one batch
+     * ({@code chat.fanout.position-save-ms}); a node that dies loses that much, repeated to clients as frames they drop.
+     */
+    public long fanoutPositionSaveMs() {
+        return fanoutPositionSaveMs;
     }
 
     /** How many channels' fan-out positions each node remembers ({@code chat.fanout.sequence-cache-channels}). */

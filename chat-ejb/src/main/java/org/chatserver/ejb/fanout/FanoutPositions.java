@@ -12,6 +12,9 @@ public interface FanoutPositions {
     /** Where the fan-out of {@code channel} stands, if stored. */
     OptionalLong load(String channel);
 
-    /** Records that the fan-out of {@code channel} delivered {@code seq}; need not wait for the store. */
+    /**
+     * Records that the fan-out of {@code channel} delivered {@code seq}. Need not wait for the store, and may store
+     * later, with other saves: this node's {@link #load} sees it at once, other nodes within a bounded delay.
+     */
     void save(String channel, long seq);
 }
