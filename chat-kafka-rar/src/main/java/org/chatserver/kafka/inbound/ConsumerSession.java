@@ -47,6 +47,9 @@ final class ConsumerSession {
     private final BooleanSupplier stopRequested;
     private final RetryBackoff retryBackoff;
     private final Duration pollTimeout;
+    private final long commitIntervalNanos;
+    /** {@link System#nanoTime()} of the last commit while consuming; starts as if one had just been made. */
+    private long lastCommitNanos = System.nanoTime();
     private final AssignedPartitions partitions = new AssignedPartitions();
     private volatile Consumer<String, String> consumer;
     private boolean polled;
@@ -65,6 +68,7 @@ final class ConsumerSession {
         this.stopRequested = stopRequested;
         this.retryBackoff = spec.retryBackoff();
         this.pollTimeout = spec.pollTimeout();
+        this.commitIntervalNanos = spec.commitInterval().toNanos();
     }
 
     /**
@@ -104,7 +108,7 @@ final class ConsumerSession {
                 ConsumerRecords<String, String> records = consumer.poll(nextPollTimeout());
                 polled = true;
                 deliver(records);
-                commitProcessed();
+                commitProcessedWhenDue();
             }
         } catch (WakeupException e) {
             // Only a stop request wakes the consumer up; the commit before close follows.
@@ -170,6 +174,15 @@ final class ConsumerSession {
     private Duration nextPollTimeout() {
         long nanosUntilResume = partitions.nanosUntilNextResume(System.nanoTime());
         return nanosUntilResume < pollTimeout.toNanos() ? Duration.ofNanos(nanosUntilResume) : pollTimeout;
+    }
+
+    /** Commits what was processed once the commit interval has passed since the last commit while consuming. */
+    private void commitProcessedWhenDue() {
+        long now = System.nanoTime();
+        if (now - lastCommitNanos >= commitIntervalNanos) {
+            lastCommitNanos = now;
+            commitProcessed();
+        }
     }
 
     private void commitProcessed() {

@@ -22,7 +22,8 @@ import java.util.Set;
  * ({@value #DEFAULT_AUTO_OFFSET_RESET}), {@code maxPollRecords} ({@value #DEFAULT_MAX_POLL_RECORDS}),
  * {@code retryBackoffMs} ({@value #DEFAULT_RETRY_BACKOFF_MS}), {@code retryBackoffMaxMs}
  * ({@value #DEFAULT_RETRY_BACKOFF_MAX_MS}), {@code pollTimeoutMs} ({@value #DEFAULT_POLL_TIMEOUT_MS}),
- * {@code sessionTimeoutMs} ({@value #DEFAULT_SESSION_TIMEOUT_MS}).
+ * {@code sessionTimeoutMs} ({@value #DEFAULT_SESSION_TIMEOUT_MS}), {@code commitIntervalMs}
+ * ({@value #DEFAULT_COMMIT_INTERVAL_MS}).
  *
  * <p>Not thread-safe: a JavaBean the container configures before activation and that is only read afterwards.
  */
@@ -53,6 +54,14 @@ public class KafkaActivationSpec implements ActivationSpec {
      */
     public static final int DEFAULT_SESSION_TIMEOUT_MS = 15_000;
 
+    /**
+     * How often, at most, processed offsets are committed while consuming (0: after every poll). A commit is a
+     * blocking round trip to the group coordinator, which under load came once per poll of a few records; at most
+     * this interval of processed records is delivered again after a crash (partitions revoked or a consumer
+     * stopping still commit at once).
+     */
+    public static final int DEFAULT_COMMIT_INTERVAL_MS = 1_000;
+
     private static final int HEARTBEATS_PER_SESSION_TIMEOUT = 3;
 
     private static final Set<String> AUTO_OFFSET_RESET_VALUES = Set.of("earliest", "latest", "none");
@@ -68,6 +77,7 @@ public class KafkaActivationSpec implements ActivationSpec {
     private Integer retryBackoffMaxMs = DEFAULT_RETRY_BACKOFF_MAX_MS;
     private Integer pollTimeoutMs = DEFAULT_POLL_TIMEOUT_MS;
     private Integer sessionTimeoutMs = DEFAULT_SESSION_TIMEOUT_MS;
+    private Integer commitIntervalMs = DEFAULT_COMMIT_INTERVAL_MS;
     private ResourceAdapter resourceAdapter;
 
     public String getBootstrapServers() {
@@ -173,6 +183,15 @@ public class KafkaActivationSpec implements ActivationSpec {
         this.sessionTimeoutMs = sessionTimeoutMs;
     }
 
+    public Integer getCommitIntervalMs() {
+        return commitIntervalMs;
+    }
+
+    /** @param commitIntervalMs how often, at most, processed offsets are committed while consuming; 0 every poll */
+    public void setCommitIntervalMs(Integer commitIntervalMs) {
+        this.commitIntervalMs = commitIntervalMs;
+    }
+
     @Override
     public ResourceAdapter getResourceAdapter() {
         return resourceAdapter;
@@ -205,6 +224,9 @@ public class KafkaActivationSpec implements ActivationSpec {
         requirePositive("retryBackoffMaxMs", retryBackoffMaxMs, problems);
         requirePositive("pollTimeoutMs", pollTimeoutMs, problems);
         requirePositive("sessionTimeoutMs", sessionTimeoutMs, problems);
+        if (commitIntervalMs == null || commitIntervalMs < 0) {
+            problems.add("commitIntervalMs must be 0 or more, got " + commitIntervalMs);
+        }
         if (problems.isEmpty() && retryBackoffMaxMs < retryBackoffMs) {
             problems.add("retryBackoffMaxMs must be at least retryBackoffMs");
         }
@@ -250,6 +272,10 @@ public class KafkaActivationSpec implements ActivationSpec {
 
     Duration pollTimeout() {
         return Duration.ofMillis(pollTimeoutMs);
+    }
+
+    Duration commitInterval() {
+        return Duration.ofMillis(commitIntervalMs);
     }
 
     /** Identifies the activation in log messages. */

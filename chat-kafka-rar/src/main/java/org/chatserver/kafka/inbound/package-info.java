@@ -19,8 +19,9 @@
  *       With several consumers per endpoint ({@code consumers}), different partitions are delivered in parallel,
  *       so {@code onMessage} calls of one endpoint overlap. Ordering across partitions is not defined.</li>
  *   <li>The offset of a record is committed ({@code commitSync}) only after {@code onMessage} returned normally for
- *       it and for every earlier record of its partition. Offsets are committed after each poll's records were
- *       delivered, when partitions are revoked, and when the consumer stops.</li>
+ *       it and for every earlier record of its partition. Offsets are committed after a poll's records were
+ *       delivered once {@code commitIntervalMs} passed since the last such commit (0: after every poll), when
+ *       partitions are revoked, and when the consumer stops.</li>
  *   <li>If {@code onMessage} throws (the container wraps bean failures in an exception thrown from the endpoint
  *       proxy), the same record is retried after an exponential backoff ({@code retryBackoffMs}, doubling up to
  *       {@code retryBackoffMaxMs}); it is never skipped, so a record that always fails stops its partition, which

@@ -150,6 +150,24 @@ class ConsumerSessionTest {
     }
 
     @Test
+    void withACommitIntervalCommitsRecordsOfSeveralPollsTogetherAndTheRestOnStop() {
+        // Each record appends the next one, so every record comes with a poll of its own.
+        consumer.append(P0, "a");
+        endpoints.onMessage(message -> {
+            if (offsetOf(message) < 4) {
+                consumer.append(P0, "next");
+            }
+        });
+        KafkaActivationSpec spec = spec();
+        spec.setCommitIntervalMs(60_000);
+
+        runUntil(() -> endpoints.processedCount() == 5, spec);
+
+        assertEquals(List.of(Map.of(P0, new OffsetAndMetadata(5))), consumer.commits(),
+                "no commit within the interval, then one when the consumer stops");
+    }
+
+    @Test
     void commitsNothingWhenNothingWasProcessed() {
         consumer.append(P0, "a");
         endpoints.onMessage(message -> {
@@ -186,6 +204,7 @@ class ConsumerSessionTest {
         spec.setGroupId("test");
         spec.setRetryBackoffMs(initialMs);
         spec.setRetryBackoffMaxMs(maxMs);
+        spec.setCommitIntervalMs(0);
         return spec;
     }
 

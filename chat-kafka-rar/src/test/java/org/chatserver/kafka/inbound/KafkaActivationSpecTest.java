@@ -26,6 +26,7 @@ class KafkaActivationSpecTest {
         assertEquals(1, spec.getConsumers());
         assertEquals(new RetryBackoff(Duration.ofMillis(200), Duration.ofMillis(30_000)), spec.retryBackoff());
         assertEquals(Duration.ofMillis(500), spec.pollTimeout());
+        assertEquals(Duration.ofSeconds(1), spec.commitInterval());
     }
 
     @Test
@@ -50,8 +51,11 @@ class KafkaActivationSpecTest {
         inverted.setRetryBackoffMaxMs(500);
         KafkaActivationSpec noConsumers = valid();
         noConsumers.setConsumers(0);
+        KafkaActivationSpec negativeCommitInterval = valid();
+        negativeCommitInterval.setCommitIntervalMs(-1);
 
-        for (KafkaActivationSpec spec : List.of(blankTopics, badReset, zeroPoll, inverted, noConsumers)) {
+        for (KafkaActivationSpec spec : List.of(blankTopics, badReset, zeroPoll, inverted, noConsumers,
+                negativeCommitInterval)) {
             assertThrows(InvalidPropertyException.class, spec::validate);
         }
     }
