@@ -254,7 +254,8 @@ public class ChatConfig {
 
     /**
      * How long a node keeps fan-out positions before writing them to Redis in one batch
-     * ({@code chat.fanout.position-save-ms}); a node that dies loses that much, repeated to clients as frames they drop.
+     * ({@code chat.fanout.position-save-ms}); a node that dies loses that much, repeated to clients as frames they
+     * drop.
      */
     public long fanoutPositionSaveMs() {
         return fanoutPositionSaveMs;

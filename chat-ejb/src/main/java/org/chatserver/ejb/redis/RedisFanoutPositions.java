@@ -3,10 +3,14 @@ package org.chatserver.ejb.redis;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,6 +42,7 @@ public class RedisFanoutPositions implements FanoutPositions {
     private static final Logger LOG = Logger.getLogger(RedisFanoutPositions.class.getName());
     private static final String POSITIONS = RedisConnection.KEY_PREFIX + "fanned:";
     private static final Duration KEEP = Duration.ofDays(7);
+    private static final Duration STOP_WRITE_WAIT = Duration.ofSeconds(5);
 
     @Inject
     RedisConnection redis;
@@ -69,7 +74,7 @@ public class RedisFanoutPositions implements FanoutPositions {
         unwritten.merge(channel, seq, Math::max);
         if (writeScheduled.compareAndSet(false, true)) {
             try {
-                scheduler.schedule(this::writeKept, config.fanoutPositionSaveMs(), TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> writeKept(), config.fanoutPositionSaveMs(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException stopping) {
                 writeScheduled.set(false);
                 writeKept();
@@ -77,27 +82,37 @@ public class RedisFanoutPositions implements FanoutPositions {
         }
     }
 
-    /** Writes every kept position in one batch; a position saved meanwhile schedules the next write. */
-    private void writeKept() {
+    /**
+     * Writes every kept position in one batch, and forgets the written ones unless a newer save came meanwhile. What
+     * could not be written stays kept, for the next write.
+     */
+    private CompletionStage<?> writeKept() {
         writeScheduled.set(false);
-        if (unwritten.isEmpty()) {
-            return;
+        Map<String, Long> kept = Map.copyOf(unwritten);
+        if (kept.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
         }
         RBatch batch = redis.client().createBatch(BatchOptions.defaults());
-        for (Map.Entry<String, Long> kept : unwritten.entrySet()) {
-            batch.<String>getBucket(POSITIONS + kept.getKey()).setAsync(Long.toString(kept.getValue()), KEEP);
-            // Only if unchanged: a newer save stays kept for the next write.
-            unwritten.remove(kept.getKey(), kept.getValue());
-        }
-        batch.executeAsync().whenComplete((done, failure) -> {
-            if (failure != null) {
-                LOG.log(Level.FINE, "Fan-out positions not written; a takeover repeats some frames", failure);
+        kept.forEach((channel, seq) -> batch.<String>getBucket(POSITIONS + channel).setAsync(Long.toString(seq), KEEP));
+        return batch.executeAsync().whenComplete((done, failure) -> {
+            if (failure == null) {
+                kept.forEach(unwritten::remove);
+            } else {
+                LOG.log(Level.FINE, "Fan-out positions not written yet; kept for the next write", failure);
             }
         });
     }
 
+    /** Writes what is kept before the node goes, waiting a bounded time: Redis may be down too. */
     @PreDestroy
     void writeOnStop() {
-        writeKept();
+        try {
+            writeKept().toCompletableFuture().get(STOP_WRITE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.WARNING, "Fan-out positions not written before the stop; the next node repeats some frames",
+                    e);
+        }
     }
 }
