@@ -3,6 +3,7 @@ package org.chatserver.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,10 @@ import org.chatserver.bench.server.ServerOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code suite}: the standard suite against the local stack, one scenario after the other in this process, then
@@ -48,7 +52,18 @@ final class SuiteCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
-    @Option(names = "--only", split = ",",
+    /** The names of the suite's runs, for the help and the check of {@code --only}. */
+    static final class RunNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return STANDARD.keySet().iterator();
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--only", split = ",", completionCandidates = RunNames.class,
             description = "Run only these runs of the suite (names: ${COMPLETION-CANDIDATES}); the document is "
                     + "rendered from every result in --out, so a suite can be run in parts.")
     Set<String> only;
@@ -77,6 +92,12 @@ final class SuiteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (only != null && !STANDARD.keySet().containsAll(only)) {
+            // Checked before the warm-up: a misspelt name would otherwise run nothing, minutes later.
+            throw new ParameterException(spec.commandLine(), "--only: no run named "
+                    + only.stream().filter(name -> !STANDARD.containsKey(name)).toList() + "; the suite's runs are "
+                    + STANDARD.keySet());
+        }
         if (!noWarmUp) {
             warmUp();
         }
