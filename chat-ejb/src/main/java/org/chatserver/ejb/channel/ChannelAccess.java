@@ -52,29 +52,45 @@ public class ChannelAccess {
 
     /**
      * The channels a batch of appends goes to, row-locked in id order, with the memberships of the batch's senders: two
-     * queries for the whole batch. Not scoped by workspace: {@link AppendTargets#member} checks each caller's.
+     * queries for the whole batch. Not scoped by workspace: {@link FoundChannels#member} checks each caller's.
      */
-    public AppendTargets lockAllForAppend(Collection<String> channelIds, Collection<String> senderIds) {
+    public FoundChannels lockAllForAppend(Collection<String> channelIds, Collection<String> senderIds) {
         Map<String, Channel> locked = new HashMap<>();
         channels.lockAllForAppend(channelIds).forEach(channel -> locked.put(channel.id(), channel));
         Map<Membership.Key, Membership> members = new HashMap<>();
         memberships.findAll(channelIds, senderIds)
                 .forEach(m -> members.put(new Membership.Key(m.channelId(), m.userId()), m));
-        return new AppendTargets(locked, members);
+        return new FoundChannels(locked, members);
     }
 
-    /** What {@link #lockAllForAppend} found; used within its transaction. Not thread-safe. */
-    public static final class AppendTargets {
+    /** The channels among {@code channelIds} that {@code caller} may use, with its memberships: one query for all. */
+    public FoundChannels membersOf(Identity caller, Collection<String> channelIds) {
+        Map<String, Channel> found = new HashMap<>();
+        Map<Membership.Key, Membership> members = new HashMap<>();
+        memberships.channelsWithMembership(caller.workspace(), channelIds, caller.user()).forEach(row -> {
+            found.put(row.channel().id(), row.channel());
+            if (row.membership() != null) {
+                members.put(new Membership.Key(row.channel().id(), caller.user()), row.membership());
+            }
+        });
+        return new FoundChannels(found, members);
+    }
+
+    /**
+     * Channels and memberships found at once, by {@link #lockAllForAppend} or {@link #membersOf}; used within the
+     * transaction that found them. Not thread-safe.
+     */
+    public static final class FoundChannels {
 
         private final Map<String, Channel> channels;
         private final Map<Membership.Key, Membership> memberships;
 
-        private AppendTargets(Map<String, Channel> channels, Map<Membership.Key, Membership> memberships) {
+        private FoundChannels(Map<String, Channel> channels, Map<Membership.Key, Membership> memberships) {
             this.channels = channels;
             this.memberships = memberships;
         }
 
-        /** The locked channel, if {@code caller} is a member: the rule of {@link ChannelAccess#memberForAppend}. */
+        /** The channel, if {@code caller} is a member: the rule of {@link ChannelAccess#member}. */
         public Visible member(Identity caller, String channelId) {
             Channel channel = channels.get(channelId);
             if (channel != null && !channel.workspaceId().equals(caller.workspace())) {

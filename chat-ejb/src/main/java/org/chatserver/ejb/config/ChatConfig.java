@@ -71,6 +71,10 @@ public class ChatConfig {
     int abuseCloseAfterRejections;
 
     @Inject
+    @ConfigProperty(name = "chat.ws.sync-channels-per-read")
+    int syncChannelsPerRead;
+
+    @Inject
     @ConfigProperty(name = "chat.outbox.sweep-interval-ms")
     long outboxSweepIntervalMs;
 
@@ -217,6 +221,14 @@ public class ChatConfig {
      */
     public int abuseCloseAfterRejections() {
         return abuseCloseAfterRejections;
+    }
+
+    /**
+     * How many channels of one {@code sync} are replayed in one transaction ({@code chat.ws.sync-channels-per-read}):
+     * it bounds the messages a transaction holds (200 per channel).
+     */
+    public int syncChannelsPerRead() {
+        return syncChannelsPerRead;
     }
 
     /** How often the outbox relay sweeps for unconfirmed entries ({@code chat.outbox.sweep-interval-ms}). */

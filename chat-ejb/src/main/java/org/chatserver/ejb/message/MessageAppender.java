@@ -60,7 +60,7 @@ public class MessageAppender {
             channelIds.add(command.channelId());
             senders.add(command.sender().user());
         }
-        ChannelAccess.AppendTargets targets = access.lockAllForAppend(channelIds, senders);
+        ChannelAccess.FoundChannels targets = access.lockAllForAppend(channelIds, senders);
         List<SendOutcome> outcomes = new ArrayList<>(commands.size());
         for (SendCommand command : commands) {
             try {

@@ -77,19 +77,33 @@ public class MessageService {
     }
 
     /**
-     * The messages of a channel after a member's cursor, for {@code sync}: at most {@link PageLimit#MAX}.
-     *
-     * @throws ChatProblem {@code unknown_channel} for a channel the caller cannot see, {@code not_member} for a
-     *         public channel it has not joined
+     * The {@code sync} replay of {@code cursors}, all on the caller's shard in one transaction whose first query checks
+     * every channel at once: for each cursor in order, {@code receiver} gets the channel's messages after it (at most
+     * {@link PageLimit#MAX}), or the reason the caller may not have them, before the next channel is read. A refused
+     * channel does not stop the others.
      */
-    public Replay replay(Identity caller, String channelId, long cursor) {
-        return shards.callIn(caller.workspace(), () -> {
-            long lastSeq = access.member(caller, channelId).channel().lastSeq();
-            List<Message> rows = messages.after(channelId, cursor, PageLimit.MAX);
-            List<ChatMessage> replayed = rows.stream().map(ChatMessage::of).toList();
-            long through = replayed.isEmpty() ? cursor : replayed.get(replayed.size() - 1).seq();
-            return new Replay(channelId, replayed, through, lastSeq);
+    public void replay(Identity caller, List<SyncCursor> cursors, ReplayReceiver receiver) {
+        shards.runIn(caller.workspace(), () -> {
+            ChannelAccess.FoundChannels found = access.membersOf(caller,
+                    cursors.stream().map(SyncCursor::channel).toList());
+            for (SyncCursor cursor : cursors) {
+                Replay replay;
+                try {
+                    replay = replayAfter(found.member(caller, cursor.channel()), cursor);
+                } catch (ChatProblem refused) {
+                    receiver.refused(cursor.channel(), refused);
+                    continue;
+                }
+                receiver.replayed(replay);
+            }
         });
+    }
+
+    private Replay replayAfter(ChannelAccess.Visible channel, SyncCursor cursor) {
+        List<ChatMessage> replayed = messages.after(cursor.channel(), cursor.seq(), PageLimit.MAX).stream()
+                .map(ChatMessage::of).toList();
+        long through = replayed.isEmpty() ? cursor.seq() : replayed.get(replayed.size() - 1).seq();
+        return new Replay(cursor.channel(), replayed, through, channel.channel().lastSeq());
     }
 
     private static HistoryPage page(List<Message> rows, boolean hasMore) {

@@ -44,7 +44,7 @@ public class MembershipRepository {
                 String.class).setParameter("ws", workspaceId).setParameter("user", userId).getResultList();
     }
 
-    /** A channel together with one member's membership of it. */
+    /** A channel together with one user's membership of it (null where the user is no member). */
     public record MemberChannel(Channel channel, Membership membership) {
     }
 
@@ -54,6 +54,23 @@ public class MembershipRepository {
                 + " :ws and m.userId = :user order by c.id", Object[].class)
                 .setParameter("ws", workspaceId)
                 .setParameter("user", userId)
+                .getResultList()
+                .stream()
+                .map(row -> new MemberChannel((Channel) row[0], (Membership) row[1]))
+                .toList();
+    }
+
+    /**
+     * The channels of {@code workspaceId} among {@code channelIds}, each with {@code userId}'s membership of it (null
+     * when not a member), in one query. Ids of other workspaces' channels, and unknown ids, are left out.
+     */
+    public List<MemberChannel> channelsWithMembership(String workspaceId, Collection<String> channelIds,
+            String userId) {
+        return em.createQuery("select c, m from Channel c left join Membership m on m.channelId = c.id and m.userId ="
+                + " :user where c.workspaceId = :ws and c.id in :ids", Object[].class)
+                .setParameter("user", userId)
+                .setParameter("ws", workspaceId)
+                .setParameter("ids", channelIds)
                 .getResultList()
                 .stream()
                 .map(row -> new MemberChannel((Channel) row[0], (Membership) row[1]))

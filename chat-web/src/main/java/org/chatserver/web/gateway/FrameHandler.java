@@ -1,6 +1,10 @@
 package org.chatserver.web.gateway;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,7 +20,9 @@ import org.chatserver.ejb.message.ClientMsgId;
 import org.chatserver.ejb.message.MessageBody;
 import org.chatserver.ejb.message.MessageService;
 import org.chatserver.ejb.message.Replay;
+import org.chatserver.ejb.message.ReplayReceiver;
 import org.chatserver.ejb.message.SendCommand;
+import org.chatserver.ejb.message.SyncCursor;
 import org.chatserver.ejb.presence.PresenceState;
 import org.chatserver.ejb.problem.ChatProblem;
 import org.chatserver.ejb.problem.ProblemCode;
@@ -90,28 +96,47 @@ public class FrameHandler {
     }
 
     /**
-     * Replays each channel after its cursor, then {@code synced}. Live messages of the channel are held back during
-     * its replay, so the client sees one gap-free sequence across replay and live delivery. A channel the caller
-     * cannot use answers an error with {@code ref} = the channel, and the others are still replayed.
+     * Replays each channel after its cursor, then {@code synced}, in the cursors' order and
+     * {@code chat.ws.sync-channels-per-read} channels per read. Live messages of a channel are held back from the start
+     * of its read until its replay is queued, so the client sees one gap-free sequence across replay and live delivery.
+     * A channel the caller cannot use answers an error with {@code ref} = the channel, and the others are still
+     * replayed; a negative cursor refuses the whole frame before anything is replayed.
      */
-    private void sync(WebSocketConnection connection, JsonObject cursors) {
-        for (String channel : cursors.keySet()) {
-            long cursor = JsonFields.requireLong(cursors, channel);
-            if (cursor < 0) {
-                throw ChatProblem.badRequest("a cursor is a seq, 0 or more");
-            }
-            connection.holdBack(channel);
-            long replayedThrough = cursor;
-            try {
-                Replay replay = messages.replay(connection.identity(), channel, cursor);
-                replay.messages().forEach(message -> connection.offer(message.toFrame()));
-                connection.offer(Frames.synced(replay));
-                replayedThrough = replay.replayedThrough();
-            } catch (ChatProblem problem) {
-                connection.offer(Frames.error(problem.code(), problem.getMessage(), channel));
-            } finally {
-                connection.release(channel, replayedThrough);
-            }
+    private void sync(WebSocketConnection connection, JsonObject seqs) {
+        List<SyncCursor> cursors = new ArrayList<>();
+        for (String channel : seqs.keySet()) {
+            cursors.add(new SyncCursor(channel, JsonFields.requireLong(seqs, channel)));
+        }
+        int perRead = Math.max(1, config.syncChannelsPerRead());
+        for (int from = 0; from < cursors.size(); from += perRead) {
+            syncRead(connection, cursors.subList(from, Math.min(cursors.size(), from + perRead)));
+        }
+    }
+
+    private void syncRead(WebSocketConnection connection, List<SyncCursor> cursors) {
+        Map<String, Long> held = new LinkedHashMap<>();
+        cursors.forEach(cursor -> {
+            connection.holdBack(cursor.channel());
+            held.put(cursor.channel(), cursor.seq());
+        });
+        try {
+            messages.replay(connection.identity(), cursors, new ReplayReceiver() {
+                @Override
+                public void replayed(Replay replay) {
+                    replay.messages().forEach(message -> connection.offer(message.toFrame()));
+                    connection.offer(Frames.synced(replay));
+                    connection.release(replay.channel(), replay.replayedThrough());
+                    held.remove(replay.channel());
+                }
+
+                @Override
+                public void refused(String channel, ChatProblem problem) {
+                    connection.offer(Frames.error(problem.code(), problem.getMessage(), channel));
+                    connection.release(channel, held.remove(channel));
+                }
+            });
+        } finally {
+            held.forEach(connection::release);
         }
     }
 
