@@ -1,5 +1,6 @@
 package org.chatserver.bench;
 
+import org.chatserver.bench.scenario.CatchUpScenario;
 import org.chatserver.bench.scenario.ConnectionsScenario;
 import org.chatserver.bench.scenario.FanoutScenario;
 import org.chatserver.bench.scenario.ReconnectScenario;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "chat-bench", mixinStandardHelpOptions = true, version = "chat-bench 1.0.0-SNAPSHOT",
         description = "Load generator and benchmarks of the chat server; speaks only the public protocol.",
         subcommands = {FanoutScenario.class, ThroughputScenario.class, ConnectionsScenario.class,
-                ReconnectScenario.class, SuiteCommand.class, ReportCommand.class})
+                ReconnectScenario.class, CatchUpScenario.class, SuiteCommand.class, ReportCommand.class})
 public final class ChatBench {
 
     ChatBench() {

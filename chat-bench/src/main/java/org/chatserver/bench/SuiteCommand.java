@@ -87,6 +87,7 @@ final class SuiteCommand implements Callable<Integer> {
         runs.put("throughput", List.of("throughput", "--channels", "100", "--members", "10"));
         runs.put("connections", List.of("connections", "--connections", "15000", "--batches", "3"));
         runs.put("reconnect", List.of("reconnect", "--members", "5000", "--nodes", "2"));
+        runs.put("catchup", List.of("catchup", "--members", "1000", "--channels", "20", "--messages", "10"));
         return runs;
     }
 

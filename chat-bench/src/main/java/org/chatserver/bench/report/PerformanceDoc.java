@@ -57,6 +57,7 @@ public final class PerformanceDoc {
             throughput(of(runs, "throughput"));
             connections(of(runs, "connections"));
             reconnect(of(runs, "reconnect"));
+            catchUp(of(runs, "catchup"));
             profiles(runs);
         }
         Files.createDirectories(doc.toAbsolutePath().getParent());
@@ -170,6 +171,31 @@ public final class PerformanceDoc {
                     res.path("source_addresses").asInt(), res.path("heap_bytes_per_connection").asLong() / 1024.0,
                     res.path("rss_bytes_per_connection").asLong() / 1024.0,
                     res.path("server_open_file_limit").asLong()));
+        }
+        commands(runs);
+    }
+
+    private void catchUp(List<JsonNode> runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        md.append("## catchup\n\nN members who were away while each of the C channels they all belong to got M "
+                + "messages connect, then all send one `sync` of every channel at the same moment. Sync = from a "
+                + "member's `sync` until every channel answered `synced`; missing = replayed messages that did not "
+                + "arrive; closed = members whose socket ended before they were caught up.\n\n");
+        md.append("| N | C | M | sync p50 / p90 / p99 / max (ms) | all caught up after (s) | replayed/s | missing "
+                + "| errors | closed | connect failures |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        for (JsonNode r : runs) {
+            JsonNode p = r.path("parameters");
+            JsonNode res = r.path("results");
+            JsonNode sync = res.path("sync_latency_ms");
+            md.append(String.format(Locale.ROOT, "| %d | %d | %d | %s / %s / %s / %s | %s | %d | %d | %d | %d | %d |%n",
+                    p.path("members").asInt(), p.path("channels").asInt(), p.path("messages_per_channel").asInt(),
+                    sync.path("p50").asText(), sync.path("p90").asText(), sync.path("p99").asText(),
+                    sync.path("max").asText(), res.path("all_caught_up_after_seconds").asText(),
+                    res.path("replayed_per_second").asLong(), res.path("missing").asLong(),
+                    res.path("errors").asLong(), res.path("closed_after_sync").asLong(),
+                    res.path("connect_failures").asInt()));
         }
         commands(runs);
     }

@@ -69,4 +69,28 @@ class PerformanceDocTest {
                 + "| 4.2 | -13.4 | 2600 | 300 | 2 | 0 | 1 |"), md);
         assertTrue(md.contains("| 5000 | 1 (killed) | - | 17.6 | 4.2 | -13.4 | 2600 | 300 | - | 0 | 1 |"), md);
     }
+
+    @Test
+    void theCatchUpTableShowsEachMembersSyncTimeAndWhatWasMissingOrClosed(@TempDir Path dir) throws Exception {
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("sync_latency_ms", new LatencySummary(1000, 5394.4, 9748.5, 10534.9, 10600, 10674.2, 5000));
+        results.put("all_caught_up_after_seconds", 10.69);
+        results.put("replayed_per_second", 18500);
+        results.put("missing", 0);
+        results.put("errors", 0);
+        results.put("closed_after_sync", 3);
+        results.put("connect_failures", 0);
+        Path out = dir.resolve("results");
+        new ReportWriter(out).write(new RunReport("catchup", "catchup-n1000-c20", "catchup", "2026-01-03T00:00:00Z",
+                60, new MachineInfo(2, 23.5, "cpu", "Linux", "17", 20000),
+                Map.of("members", 1000, "channels", 20, "messages_per_channel", 10), results, List.of(), "s"), null);
+        Path doc = dir.resolve("performance.md");
+
+        new PerformanceDoc(out, doc).write();
+
+        String md = Files.readString(doc);
+        assertTrue(md.contains("## catchup"), md);
+        assertTrue(md.contains("| 1000 | 20 | 10 | 5394.4 / 9748.5 / 10534.9 / 10674.2 | 10.69 | 18500 | 0 | 0 | 3 "
+                + "| 0 |"), md);
+    }
 }
