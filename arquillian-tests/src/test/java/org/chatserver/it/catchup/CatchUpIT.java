@@ -149,6 +149,25 @@ class CatchUpIT extends FreshWorkspaceTest {
         }
     }
 
+    @Test
+    void aSyncWithANegativeCursorIsRefusedWholeAndReplaysNothing() throws InterruptedException {
+        send(2);
+
+        try (ChatSocket back = client.connect(bob)) {
+            back.next("hello");
+            back.send(Json.createObjectBuilder().add("op", "sync").add("cursors", Json.createObjectBuilder()
+                    .add(channel, 0).add("elsewhere", -1)).build());
+            JsonObject error = nextSyncAnswer(back);
+            assertEquals("error", error.getString("op"), error.toString());
+            assertEquals("bad_request", error.getString("code"));
+            assertEquals("sync", error.getString("ref"));
+
+            back.send(Json.createObjectBuilder().add("op", "ping").build());
+            back.next("pong");
+            assertTrue(back.received("msg").isEmpty(), back.received("msg").toString());
+        }
+    }
+
     /** The next sync answers are the messages {@code fromSeq..toSeq} of {@code channelId}, then its {@code synced}. */
     private static void assertReplay(ChatSocket socket, String channelId, long fromSeq, long toSeq) {
         for (long seq = fromSeq; seq <= toSeq; seq++) {
