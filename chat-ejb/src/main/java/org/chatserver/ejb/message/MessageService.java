@@ -87,14 +87,14 @@ public class MessageService {
             ChannelAccess.FoundChannels found = access.membersOf(caller,
                     cursors.stream().map(SyncCursor::channel).toList());
             for (SyncCursor cursor : cursors) {
-                Replay replay;
+                ChannelAccess.Visible channel;
                 try {
-                    replay = replayAfter(found.member(caller, cursor.channel()), cursor);
+                    channel = found.member(caller, cursor.channel());
                 } catch (ChatProblem refused) {
                     receiver.refused(cursor.channel(), refused);
                     continue;
                 }
-                receiver.replayed(replay);
+                receiver.replayed(replayAfter(channel, cursor));
             }
         });
     }

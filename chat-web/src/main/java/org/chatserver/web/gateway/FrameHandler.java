@@ -2,9 +2,7 @@ package org.chatserver.web.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -114,29 +112,48 @@ public class FrameHandler {
     }
 
     private void syncRead(WebSocketConnection connection, List<SyncCursor> cursors) {
-        Map<String, Long> held = new LinkedHashMap<>();
-        cursors.forEach(cursor -> {
-            connection.holdBack(cursor.channel());
-            held.put(cursor.channel(), cursor.seq());
-        });
+        cursors.forEach(cursor -> connection.holdBack(cursor.channel()));
+        ReplayToConnection answers = new ReplayToConnection(connection, cursors);
         try {
-            messages.replay(connection.identity(), cursors, new ReplayReceiver() {
-                @Override
-                public void replayed(Replay replay) {
-                    replay.messages().forEach(message -> connection.offer(message.toFrame()));
-                    connection.offer(Frames.synced(replay));
-                    connection.release(replay.channel(), replay.replayedThrough());
-                    held.remove(replay.channel());
-                }
-
-                @Override
-                public void refused(String channel, ChatProblem problem) {
-                    connection.offer(Frames.error(problem.code(), problem.getMessage(), channel));
-                    connection.release(channel, held.remove(channel));
-                }
-            });
+            messages.replay(connection.identity(), cursors, answers);
         } finally {
-            held.forEach(connection::release);
+            answers.releaseUnanswered();
+        }
+    }
+
+    /**
+     * Queues one read's replays on the connection and ends each channel's hold-back. Answers come in the cursors'
+     * order, so after a failure the channels still held back are the unanswered tail. Used by one thread.
+     */
+    private static final class ReplayToConnection implements ReplayReceiver {
+
+        private final WebSocketConnection connection;
+        private final List<SyncCursor> cursors;
+        private int answered;
+
+        ReplayToConnection(WebSocketConnection connection, List<SyncCursor> cursors) {
+            this.connection = connection;
+            this.cursors = cursors;
+        }
+
+        @Override
+        public void replayed(Replay replay) {
+            replay.messages().forEach(message -> connection.offer(message.toFrame()));
+            connection.offer(Frames.synced(replay));
+            connection.release(replay.channel(), replay.replayedThrough());
+            answered++;
+        }
+
+        @Override
+        public void refused(String channel, ChatProblem problem) {
+            connection.offer(Frames.error(problem.code(), problem.getMessage(), channel));
+            connection.release(channel, cursors.get(answered).seq());
+            answered++;
+        }
+
+        void releaseUnanswered() {
+            cursors.subList(answered, cursors.size())
+                    .forEach(cursor -> connection.release(cursor.channel(), cursor.seq()));
         }
     }
 
