@@ -22,15 +22,14 @@ public final class DeliveryLedger {
      */
     public void sent(String clientMsgId, DeliveryWindow window, int expectedRecipients, long sentNanos) {
         pending.put(clientMsgId, new Pending(window, expectedRecipients, sentNanos));
-        window.sent.incrementAndGet();
-        window.expectedDeliveries.addAndGet(expectedRecipients);
+        window.recordSent(expectedRecipients, sentNanos);
     }
 
     /** An ack of the message arrived. */
     public void acked(String clientMsgId, long receivedNanos) {
         Pending p = pending.get(clientMsgId);
         if (p != null) {
-            p.window.recordAck((receivedNanos - p.sentNanos) / 1000);
+            p.window.recordAck(p.sentNanos, (receivedNanos - p.sentNanos) / 1000);
         }
     }
 
@@ -41,7 +40,7 @@ public final class DeliveryLedger {
             return;
         }
         long micros = (receivedNanos - p.sentNanos) / 1000;
-        p.window.recordDelivery(micros);
+        p.window.recordDelivery(p.sentNanos, micros);
         if (p.deliver() == p.expected) {
             p.window.recordLastMember(micros);
         }

@@ -1,6 +1,8 @@
 package org.chatserver.bench.delivery;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -24,8 +26,9 @@ public final class DeliveryWindow {
     final AtomicLong duplicates = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     final AtomicLong complete = new AtomicLong();
+    private final SendTimeline timeline = new SendTimeline(System.nanoTime(), HIGHEST_MICROS);
 
-    /** @param name the window's name in reports */
+    /** @param name the window's name in reports; its timeline starts now */
     public DeliveryWindow(String name) {
         this.name = name;
     }
@@ -35,14 +38,22 @@ public final class DeliveryWindow {
         return name;
     }
 
-    void recordAck(long micros) {
-        ack.recordValue(clamp(micros));
-        acked.incrementAndGet();
+    void recordSent(int expectedRecipients, long sentNanos) {
+        sent.incrementAndGet();
+        expectedDeliveries.addAndGet(expectedRecipients);
+        timeline.sent(sentNanos);
     }
 
-    void recordDelivery(long micros) {
+    void recordAck(long sentNanos, long micros) {
+        ack.recordValue(clamp(micros));
+        acked.incrementAndGet();
+        timeline.ack(sentNanos, clamp(micros));
+    }
+
+    void recordDelivery(long sentNanos, long micros) {
         delivery.recordValue(clamp(micros));
         delivered.incrementAndGet();
+        timeline.delivery(sentNanos, clamp(micros));
     }
 
     void recordLastMember(long micros) {
@@ -102,6 +113,11 @@ public final class DeliveryWindow {
     /** @return per message, the time from its send until the last connection had it */
     public LatencySummary lastMemberLatency() {
         return LatencySummary.ofMicros(lastMember.copy());
+    }
+
+    /** @return ack and delivery latencies per second of send time, from the window's start */
+    public List<SendTimeline.SecondSummary> timeline() {
+        return timeline.seconds();
     }
 
     /** @return a copy of the delivery histogram (microseconds), for charts */

@@ -111,9 +111,13 @@ public final class ThroughputScenario implements Callable<Integer> {
                 steps.add(step);
                 run.progress.line("step", String.format(Locale.ROOT,
                         "%d/s offered: acked %.0f/s, delivered %.0f/s, ack p99 %.1f ms, delivery p50 %.1f p99 %.1f "
-                                + "ms, missing %d, errors %d -> %s", rate, step.ackedPerSecond(),
-                        step.deliveredPerSecond(), step.ackLatency().p99(), step.deliveryLatency().p50(),
-                        step.deliveryLatency().p99(), step.missing(), step.errors(),
+                                + "ms, missing %d, errors %d, seconds over %.0f ms %d of %d%s -> %s", rate,
+                        step.ackedPerSecond(), step.deliveredPerSecond(), step.ackLatency().p99(),
+                        step.deliveryLatency().p50(), step.deliveryLatency().p99(), step.missing(), step.errors(),
+                        p99LimitMillis, step.secondsOver(p99LimitMillis), step.timeline().size(),
+                        step.slowestSecond().map(s -> String.format(Locale.ROOT,
+                                " (slowest: second %d, delivery p99 %.1f ms)", s.second(), s.delivery().p99()))
+                                .orElse(""),
                         step.passed() ? "pass" : "FAIL"));
                 if (!step.passed() && !keepGoing) {
                     break;
@@ -186,7 +190,8 @@ public final class ThroughputScenario implements Callable<Integer> {
         var delivery = window.deliveryLatency();
         StepResult step = new StepResult(rate, window.sent(), Math.round(acked / seconds * 10) / 10.0,
                 Math.round(delivered / seconds * 10) / 10.0, window.ackLatency(), delivery, missing,
-                window.errors(), StepResult.passes(delivery, missing, window.errors(), p99LimitMillis));
+                window.errors(), StepResult.passes(delivery, missing, window.errors(), p99LimitMillis),
+                window.timeline());
         Thread.sleep(1000);
         return step;
     }

@@ -7,13 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.chatserver.bench.delivery.LatencySummary;
+import org.chatserver.bench.delivery.SendTimeline.SecondSummary;
 import org.junit.jupiter.api.Test;
 
 class StepSearchTest {
 
     private static StepResult step(int rate, double p99, long missing) {
         LatencySummary d = new LatencySummary(10, 1, 2, p99, p99, p99, 1);
-        return new StepResult(rate, rate, rate, rate, d, d, missing, 0, StepResult.passes(d, missing, 0, 200));
+        return new StepResult(rate, rate, rate, rate, d, d, missing, 0, StepResult.passes(d, missing, 0, 200),
+                List.of());
     }
 
     @Test
@@ -32,6 +34,21 @@ class StepSearchTest {
         assertFalse(StepResult.passes(ok, 1, 0, 200));
         assertFalse(StepResult.passes(ok, 0, 1, 200));
         assertFalse(StepResult.passes(LatencySummary.EMPTY, 0, 0, 200));
+    }
+
+    @Test
+    void aStallShowsAsTheSlowestSecondAndTheSecondsOverTheLimit() {
+        LatencySummary steady = new LatencySummary(100, 10, 20, 30, 40, 50, 12);
+        LatencySummary stalled = new LatencySummary(100, 400, 600, 900, 950, 990, 450);
+        List<SecondSummary> seconds = List.of(new SecondSummary(0, 100, steady, steady),
+                new SecondSummary(1, 100, steady, stalled), new SecondSummary(2, 0, LatencySummary.EMPTY,
+                        LatencySummary.EMPTY), new SecondSummary(3, 100, steady, steady));
+        StepResult step = new StepResult(100, 300, 100, 900, steady, stalled, 0, 0, false, seconds);
+
+        assertEquals(1, step.slowestSecond().orElseThrow().second());
+        assertEquals(1, step.secondsOver(200));
+        assertEquals(3, step.secondsOver(30));
+        assertTrue(step(100, 10, 0).slowestSecond().isEmpty());
     }
 
     @Test
