@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
  * {@code throughput}: R channels of K members, all online; an open-loop send rate stepped upwards. Sends go round
  * robin over all members (each to its own channel) on a schedule that does not wait for acks. Per step: acked/s,
  * delivered/s, ack and delivery latency, missing. Stops after the first failing step and reports the highest rate
- * whose delivery p99 stayed under the limit with nothing missing.
+ * whose delivery p99 stayed under the limit with nothing missing. An unmeasured warm-up comes first: on a machine
+ * shared with the server, this program's own JIT compiling its send and receive paths took a core for the first
+ * seconds of the first step, and those seconds' messages waited for it, not for the server.
  *
  * <p>The sending loop runs on the picocli thread; frames are counted on Netty threads through the ledger.
  */
@@ -54,6 +56,15 @@ public final class ThroughputScenario implements Callable<Integer> {
     @Option(names = "--step-seconds", defaultValue = "10",
             description = "Sending time of each step (default: ${DEFAULT-VALUE}).")
     int stepSeconds;
+
+    @Option(names = "--warm-up-seconds", defaultValue = "10",
+            description = "Unmeasured sending before the first step, so that neither this program's JIT nor the "
+                    + "server's runs in a measured step; 0 skips it (default: ${DEFAULT-VALUE}).")
+    int warmUpSeconds;
+
+    @Option(names = "--warm-up-rate", defaultValue = "500",
+            description = "Send rate of the warm-up, per second (default: ${DEFAULT-VALUE}).")
+    int warmUpRate;
 
     @Option(names = "--drain-seconds", defaultValue = "10",
             description = "Longest wait for a step's last deliveries (default: ${DEFAULT-VALUE}).")
@@ -104,10 +115,16 @@ public final class ThroughputScenario implements Callable<Integer> {
             return String.format(Locale.ROOT, "%s: sent %d, acked %d, delivered %d/%d, delivery p99 %.1f ms",
                     w.name(), w.sent(), w.acked(), w.delivered(), w.expectedDeliveries(), w.deliveryLatency().p99());
         })) {
+            if (warmUpSeconds > 0) {
+                DeliveryWindow warmUp = new DeliveryWindow("warm-up, not measured");
+                current.set(warmUp);
+                runStep(run, ledger, warmUp, all, channelOf, warmUpRate, warmUpSeconds, "warm-up");
+                run.progress.line("throughput", "warm-up done: " + warmUpSeconds + " s at " + warmUpRate + "/s");
+            }
             for (int rate : StepSearch.rates(rates)) {
                 DeliveryWindow window = new DeliveryWindow("rate " + rate + "/s");
                 current.set(window);
-                StepResult step = runStep(run, ledger, window, all, channelOf, rate);
+                StepResult step = runStep(run, ledger, window, all, channelOf, rate, stepSeconds, "t" + rate);
                 steps.add(step);
                 run.progress.line("step", String.format(Locale.ROOT,
                         "%d/s offered: acked %.0f/s, delivered %.0f/s, ack p99 %.1f ms, delivery p50 %.1f p99 %.1f "
@@ -138,6 +155,8 @@ public final class ThroughputScenario implements Callable<Integer> {
         parameters.put("members_per_channel", membersPerChannel);
         parameters.put("rates", StepSearch.rates(rates));
         parameters.put("step_seconds", stepSeconds);
+        parameters.put("warm_up_seconds", warmUpSeconds);
+        parameters.put("warm_up_rate", warmUpRate);
         parameters.put("p99_limit_ms", p99LimitMillis);
         parameters.put("workspace", run.workspace);
 
@@ -168,9 +187,10 @@ public final class ThroughputScenario implements Callable<Integer> {
         return best.isPresent() ? 0 : 1;
     }
 
+    /** Sends at {@code rate} for {@code seconds} with ids {@code idPrefix-i}, then waits for the deliveries. */
     private StepResult runStep(BenchRun run, DeliveryLedger ledger, DeliveryWindow window, List<ChatMember> all,
-            String[] channelOf, int rate) throws InterruptedException {
-        long total = (long) rate * stepSeconds;
+            String[] channelOf, int rate, int seconds, String idPrefix) throws InterruptedException {
+        long total = (long) rate * seconds;
         long t0 = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long wait = t0 + StepSearch.dueNanos(i, rate) - System.nanoTime();
@@ -178,18 +198,18 @@ public final class ThroughputScenario implements Callable<Integer> {
                 LockSupport.parkNanos(wait);
             }
             ChatMember sender = all.get((int) (i % all.size()));
-            String id = "t" + rate + "-" + i;
+            String id = idPrefix + "-" + i;
             ledger.sent(id, window, membersPerChannel - 1, System.nanoTime());
             sender.send(channelOf[sender.index()], id, "throughput message " + i);
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        double elapsed = (System.nanoTime() - t0) / 1e9;
         long acked = window.acked();
         long delivered = window.delivered();
         DeliveryLedger.awaitDelivered(window, Duration.ofSeconds(drainSeconds));
         long missing = DeliveryLedger.missing(window);
         var delivery = window.deliveryLatency();
-        StepResult step = new StepResult(rate, window.sent(), Math.round(acked / seconds * 10) / 10.0,
-                Math.round(delivered / seconds * 10) / 10.0, window.ackLatency(), delivery, missing,
+        StepResult step = new StepResult(rate, window.sent(), Math.round(acked / elapsed * 10) / 10.0,
+                Math.round(delivered / elapsed * 10) / 10.0, window.ackLatency(), delivery, missing,
                 window.errors(), StepResult.passes(delivery, missing, window.errors(), p99LimitMillis),
                 window.timeline());
         Thread.sleep(1000);
