@@ -118,13 +118,13 @@ public final class ThroughputScenario implements Callable<Integer> {
             if (warmUpSeconds > 0) {
                 DeliveryWindow warmUp = new DeliveryWindow("warm-up, not measured");
                 current.set(warmUp);
-                runStep(run, ledger, warmUp, all, channelOf, warmUpRate, warmUpSeconds, "warm-up");
+                runStep(ledger, warmUp, all, channelOf, warmUpRate, warmUpSeconds, "warm-up");
                 run.progress.line("throughput", "warm-up done: " + warmUpSeconds + " s at " + warmUpRate + "/s");
             }
             for (int rate : StepSearch.rates(rates)) {
                 DeliveryWindow window = new DeliveryWindow("rate " + rate + "/s");
                 current.set(window);
-                StepResult step = runStep(run, ledger, window, all, channelOf, rate, stepSeconds, "t" + rate);
+                StepResult step = runStep(ledger, window, all, channelOf, rate, stepSeconds, "t" + rate);
                 steps.add(step);
                 run.progress.line("step", String.format(Locale.ROOT,
                         "%d/s offered: acked %.0f/s, delivered %.0f/s, ack p99 %.1f ms, delivery p50 %.1f p99 %.1f "
@@ -187,8 +187,12 @@ public final class ThroughputScenario implements Callable<Integer> {
         return best.isPresent() ? 0 : 1;
     }
 
-    /** Sends at {@code rate} for {@code seconds} with ids {@code idPrefix-i}, then waits for the deliveries. */
-    private StepResult runStep(BenchRun run, DeliveryLedger ledger, DeliveryWindow window, List<ChatMember> all,
+    /**
+     * Sends at {@code rate} for {@code seconds} with ids {@code idPrefix-i}, then waits for the deliveries, so that
+     * nothing of this step is still in flight when the next one starts (the warm-up is such a step, its result
+     * dropped).
+     */
+    private StepResult runStep(DeliveryLedger ledger, DeliveryWindow window, List<ChatMember> all,
             String[] channelOf, int rate, int seconds, String idPrefix) throws InterruptedException {
         long total = (long) rate * seconds;
         long t0 = System.nanoTime();
