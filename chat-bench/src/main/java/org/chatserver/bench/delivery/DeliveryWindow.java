@@ -13,12 +13,10 @@ import org.HdrHistogram.Histogram;
  */
 public final class DeliveryWindow {
 
-    private static final long HIGHEST_MICROS = 3_600_000_000L;
-
     private final String name;
-    private final Histogram ack = new ConcurrentHistogram(HIGHEST_MICROS, 3);
-    private final Histogram delivery = new ConcurrentHistogram(HIGHEST_MICROS, 3);
-    private final Histogram lastMember = new ConcurrentHistogram(HIGHEST_MICROS, 3);
+    private final Histogram ack = new ConcurrentHistogram(LatencySummary.HIGHEST_MICROS, 3);
+    private final Histogram delivery = new ConcurrentHistogram(LatencySummary.HIGHEST_MICROS, 3);
+    private final Histogram lastMember = new ConcurrentHistogram(LatencySummary.HIGHEST_MICROS, 3);
     final AtomicLong sent = new AtomicLong();
     final AtomicLong acked = new AtomicLong();
     final AtomicLong expectedDeliveries = new AtomicLong();
@@ -26,7 +24,7 @@ public final class DeliveryWindow {
     final AtomicLong duplicates = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     final AtomicLong complete = new AtomicLong();
-    private final SendTimeline timeline = new SendTimeline(System.nanoTime(), HIGHEST_MICROS);
+    private final SendTimeline timeline = new SendTimeline(System.nanoTime());
 
     /** @param name the window's name in reports; its timeline starts now */
     public DeliveryWindow(String name) {
@@ -62,7 +60,7 @@ public final class DeliveryWindow {
     }
 
     private static long clamp(long micros) {
-        return Math.max(0, Math.min(micros, HIGHEST_MICROS));
+        return Math.max(0, Math.min(micros, LatencySummary.HIGHEST_MICROS));
     }
 
     /** @return messages sent */

@@ -15,6 +15,9 @@ import org.HdrHistogram.Histogram;
  */
 public record LatencySummary(long count, double p50, double p90, double p99, double p999, double max, double mean) {
 
+    /** The largest latency the bench's histograms tell apart, in microseconds (an hour); larger values count as it. */
+    public static final long HIGHEST_MICROS = 3_600_000_000L;
+
     /** The summary of no values. */
     public static final LatencySummary EMPTY = new LatencySummary(0, 0, 0, 0, 0, 0, 0);
 

@@ -13,7 +13,7 @@ import org.HdrHistogram.Histogram;
  * A window's latencies per second of send time: each ack and delivery counts in the second its message was sent, so a
  * stall of the server shows as the seconds whose messages waited, not smeared over a whole step. Seconds past
  * {@link #MAX_SECONDS} count in the last one. Recording is thread-safe; a second's histograms are made by the first
- * value it gets.
+ * value it gets. Values are clamped by the caller to {@link LatencySummary#HIGHEST_MICROS}.
  */
 public final class SendTimeline {
 
@@ -24,18 +24,13 @@ public final class SendTimeline {
     private static final int DIGITS = 2;
 
     private final long startNanos;
-    private final long highestMicros;
     private final AtomicLongArray sent = new AtomicLongArray(MAX_SECONDS);
     private final AtomicReferenceArray<Histogram> acks = new AtomicReferenceArray<>(MAX_SECONDS);
     private final AtomicReferenceArray<Histogram> deliveries = new AtomicReferenceArray<>(MAX_SECONDS);
 
-    /**
-     * @param startNanos    {@link System#nanoTime()} of second 0
-     * @param highestMicros the largest latency recorded; larger values count as this
-     */
-    SendTimeline(long startNanos, long highestMicros) {
+    /** @param startNanos {@link System#nanoTime()} of second 0 */
+    SendTimeline(long startNanos) {
         this.startNanos = startNanos;
-        this.highestMicros = highestMicros;
     }
 
     void sent(long sentNanos) {
@@ -58,7 +53,7 @@ public final class SendTimeline {
     private Histogram histogram(AtomicReferenceArray<Histogram> seconds, int second) {
         Histogram h = seconds.get(second);
         if (h == null) {
-            seconds.compareAndSet(second, null, new ConcurrentHistogram(highestMicros, DIGITS));
+            seconds.compareAndSet(second, null, new ConcurrentHistogram(LatencySummary.HIGHEST_MICROS, DIGITS));
             h = seconds.get(second);
         }
         return h;

@@ -41,7 +41,6 @@ public final class CatchUpScenario implements Callable<Integer> {
     /** Senders of the missed messages; each sends well under the server's 20 sends/s per user. */
     private static final int SENDERS = 10;
     private static final long SEND_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(7);
-    private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(60);
 
     @Mixin
     BenchOptions options;
@@ -183,7 +182,7 @@ public final class CatchUpScenario implements Callable<Integer> {
         final Map<Integer, AtomicLong> closedAfterSync = new ConcurrentHashMap<>();
         final AtomicLong lastCaughtUpNanos = new AtomicLong();
         final Map<ChatMember, Long> syncStarted = new ConcurrentHashMap<>();
-        final Histogram syncMicros = new ConcurrentHistogram(HIGHEST_MICROS, 3);
+        final Histogram syncMicros = new ConcurrentHistogram(LatencySummary.HIGHEST_MICROS, 3);
 
         @Override
         public void onAck(ChatMember member, String clientMsgId, String channel, long seq, long receivedNanos) {
@@ -203,7 +202,7 @@ public final class CatchUpScenario implements Callable<Integer> {
             long now = System.nanoTime();
             Long started = syncStarted.get(member);
             if (started != null) {
-                syncMicros.recordValue(Math.min(HIGHEST_MICROS, (now - started) / 1000));
+                syncMicros.recordValue(Math.min(LatencySummary.HIGHEST_MICROS, (now - started) / 1000));
                 caughtUp.incrementAndGet();
                 lastCaughtUpNanos.accumulateAndGet(now, Math::max);
             }

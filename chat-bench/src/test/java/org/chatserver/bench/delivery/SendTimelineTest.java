@@ -13,7 +13,7 @@ class SendTimelineTest {
 
     @Test
     void latenciesCountInTheSecondTheirMessageWasSentEvenWhenTheyArriveLater() {
-        SendTimeline timeline = new SendTimeline(START, 60_000_000L);
+        SendTimeline timeline = new SendTimeline(START);
         timeline.sent(START + 100_000_000L);
         timeline.delivery(START + 100_000_000L, 4_000);
         timeline.sent(START + 2 * SECOND + 10);
@@ -33,7 +33,7 @@ class SendTimelineTest {
 
     @Test
     void sendsBeforeTheStartOrPastTheLastSecondAreKeptAtTheEnds() {
-        SendTimeline timeline = new SendTimeline(START, 60_000_000L);
+        SendTimeline timeline = new SendTimeline(START);
         timeline.sent(START - SECOND);
         timeline.sent(START + (SendTimeline.MAX_SECONDS + 10) * SECOND);
 
