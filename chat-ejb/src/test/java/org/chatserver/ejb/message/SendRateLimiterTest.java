@@ -16,15 +16,16 @@ import org.junit.jupiter.api.Test;
 class SendRateLimiterTest {
 
     private static final int BURST = 50;
+    private static final int LEASE = 5;
     private static final Identity ALICE = new Identity("acme", "alice", "Alice");
 
     private final AtomicInteger sharedCalls = new AtomicInteger();
 
     @Test
     void theSharedBucketDecidesWhileRedisAnswers() {
-        SendRateLimiter limiter = limiter((key, rate, burst) -> {
+        SendRateLimiter limiter = limiter((key, rate, burst, wanted) -> {
             sharedCalls.incrementAndGet();
-            return false;
+            return 0;
         });
 
         ChatProblem refused = assertThrows(ChatProblem.class, () -> limiter.acquire(ALICE));
@@ -33,7 +34,7 @@ class SendRateLimiterTest {
 
     @Test
     void redisDownFailsOpenToALocalBucketAndIsNotAskedAgainAtOnce() {
-        SendRateLimiter limiter = limiter((key, rate, burst) -> {
+        SendRateLimiter limiter = limiter((key, rate, burst, wanted) -> {
             sharedCalls.incrementAndGet();
             throw new IllegalStateException("Redis down");
         });
@@ -48,12 +49,32 @@ class SendRateLimiterTest {
     @Test
     void usersOfTwoWorkspacesNeverShareABucket() {
         Set<String> keys = new HashSet<>();
-        SendRateLimiter limiter = limiter((key, rate, burst) -> keys.add(key));
+        SendRateLimiter limiter = limiter((key, rate, burst, wanted) -> {
+            keys.add(key);
+            return 1;
+        });
 
         limiter.acquire(new Identity("a:b", "c", null));
         limiter.acquire(new Identity("a", "b:c", null));
 
         assertEquals(2, keys.size(), keys.toString());
+    }
+
+    @Test
+    void aSteadySenderAsksTheSharedBucketOncePerLeaseAndNeverSpendsMoreThanItGranted() {
+        AtomicInteger taken = new AtomicInteger();
+        SendRateLimiter limiter = limiter((key, rate, burst, wanted) -> {
+            sharedCalls.incrementAndGet();
+            int granted = Math.min(wanted, BURST - taken.get());
+            taken.addAndGet(granted);
+            return granted;
+        });
+
+        for (int i = 0; i < BURST; i++) {
+            limiter.acquire(ALICE);
+        }
+        assertEquals(BURST / LEASE, sharedCalls.get(), "one shared call per " + LEASE + " sends");
+        assertThrows(ChatProblem.class, () -> limiter.acquire(ALICE), "nothing beyond what the bucket granted");
     }
 
     private static SendRateLimiter limiter(SharedRateBuckets shared) {
@@ -72,6 +93,16 @@ class SendRateLimiterTest {
 
             @Override
             public long rateLocalFallbackMs() {
+                return 60_000;
+            }
+
+            @Override
+            public int rateLeaseTokens() {
+                return LEASE;
+            }
+
+            @Override
+            public long rateLeaseMs() {
                 return 60_000;
             }
         };
