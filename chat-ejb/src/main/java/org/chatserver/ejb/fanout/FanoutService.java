@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -28,7 +29,7 @@ public class FanoutService {
     @Inject
     NodeMessageBus bus;
 
-    @Inject
+    @EJB
     MessageService messages;
 
     @Inject

@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,7 +34,7 @@ public class GatewayService {
     /** How long shutdown waits for announcements already handed in. */
     private static final Duration DRAIN = Duration.ofSeconds(5);
 
-    @Inject
+    @EJB
     ChannelService channels;
 
     @Inject

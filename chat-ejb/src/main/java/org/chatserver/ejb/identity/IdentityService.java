@@ -3,6 +3,7 @@ package org.chatserver.ejb.identity;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -25,7 +26,7 @@ public class IdentityService {
     @Inject
     WorkspaceDirectory directory;
 
-    @Inject
+    @EJB
     ProvisioningStore store;
 
     /** Makes sure the workspace and the user exist; answers the identity. */

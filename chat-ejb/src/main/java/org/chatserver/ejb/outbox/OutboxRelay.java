@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -53,7 +54,7 @@ public class OutboxRelay {
     @Inject
     MessagePublisher publisher;
 
-    @Inject
+    @EJB
     OutboxStore store;
 
     @Inject

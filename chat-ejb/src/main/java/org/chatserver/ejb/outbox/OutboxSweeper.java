@@ -13,6 +13,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -45,7 +46,7 @@ public class OutboxSweeper {
     @Inject
     ChatConfig config;
 
-    @Inject
+    @EJB
     OutboxStore store;
 
     @Inject

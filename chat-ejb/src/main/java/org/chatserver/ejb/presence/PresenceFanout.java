@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -24,7 +25,7 @@ import org.chatserver.ejb.identity.Identity;
 @ApplicationScoped
 public class PresenceFanout {
 
-    @Inject
+    @EJB
     ChannelService channels;
 
     @Inject

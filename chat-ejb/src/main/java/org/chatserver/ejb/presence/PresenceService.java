@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -41,7 +42,7 @@ public class PresenceService {
     @Inject
     PresenceFanout fanout;
 
-    @Inject
+    @EJB
     ChannelService channels;
 
     @Inject

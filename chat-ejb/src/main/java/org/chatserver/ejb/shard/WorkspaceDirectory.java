@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -25,7 +26,7 @@ public class WorkspaceDirectory {
 
     private final Map<String, ShardId> placements = new ConcurrentHashMap<>();
 
-    @Inject
+    @EJB
     PlacementStore store;
 
     @Inject

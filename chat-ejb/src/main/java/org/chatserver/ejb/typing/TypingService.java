@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,7 +31,7 @@ public class TypingService {
     @Inject
     LocalSessionIndex index;
 
-    @Inject
+    @EJB
     ChannelService channels;
 
     @Inject

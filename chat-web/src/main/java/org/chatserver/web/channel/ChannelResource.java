@@ -3,6 +3,7 @@ package org.chatserver.web.channel;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -43,7 +44,7 @@ public class ChannelResource {
     @Inject
     Caller caller;
 
-    @Inject
+    @EJB
     ChannelService channels;
 
     @PermitAll

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,10 +43,10 @@ public class FrameHandler {
 
     private static final Logger LOG = Logger.getLogger(FrameHandler.class.getName());
 
-    @Inject
+    @EJB
     MessageService messages;
 
-    @Inject
+    @EJB
     ReceiptService receipts;
 
     @Inject

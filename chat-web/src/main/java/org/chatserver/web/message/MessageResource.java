@@ -3,6 +3,7 @@ package org.chatserver.web.message;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -50,7 +51,7 @@ public class MessageResource {
     @Inject
     Caller caller;
 
-    @Inject
+    @EJB
     MessageService messages;
 
     @Inject

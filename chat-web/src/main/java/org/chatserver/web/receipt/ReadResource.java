@@ -1,6 +1,7 @@
 package org.chatserver.web.receipt;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +24,7 @@ public class ReadResource {
     @Inject
     Caller caller;
 
-    @Inject
+    @EJB
     ReceiptService receipts;
 
     @PermitAll
