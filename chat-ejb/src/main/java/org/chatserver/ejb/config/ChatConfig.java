@@ -151,6 +151,10 @@ public class ChatConfig {
     long rateLocalFallbackMs;
 
     @Inject
+    @ConfigProperty(name = "chat.routing.cache-ms")
+    long routingCacheMs;
+
+    @Inject
     @ConfigProperty(name = "chat.rate.lease-tokens")
     int rateLeaseTokens;
 
@@ -377,6 +381,14 @@ public class ChatConfig {
      */
     public long rateLocalFallbackMs() {
         return rateLocalFallbackMs;
+    }
+
+    /**
+     * How long a node keeps the gateway nodes of a channel it read from the routing table, unless told of a change
+     * sooner ({@code chat.routing.cache-ms}).
+     */
+    public long routingCacheMs() {
+        return routingCacheMs;
     }
 
     /**

@@ -1,22 +1,38 @@
 package org.chatserver.ejb.redis;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.chatserver.ejb.config.ChatConfig;
 import org.chatserver.ejb.fanout.NodeRoutingTable;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
+import org.redisson.api.RTopic;
+import org.redisson.api.listener.StatusListener;
 
 /**
  * The node routing table as Redis sets of node ids: one per channel ({@code chat:channel-nodes:<channel>}) and one
  * per user ({@code chat:user-nodes:<length of workspace>:<workspace>:<user>}); and, to forget a node, per node the
  * reverse: its channels ({@code chat:node-channels:<node>}) and its users' keys ({@code chat:node-users:<node>}).
+ *
+ * <p>A channel's nodes are read for every message fanned out, so each node keeps what it read for
+ * {@code chat.routing.cache-ms} ({@link ChannelNodesCache}; profiling at 2,000 messages per second put the read per
+ * message at about a twelfth of the node's CPU). Every change of a channel's nodes is followed, once stored, by its
+ * invalidation: on this node at once, on the others over the topic {@code chat:routing-changed} (the changed channel
+ * ids, one per line). A node that joins a channel is thus fanned to by the others from their next message on, as
+ * before, but for the moment the topic takes; a lost invalidation (Redis reconnecting) lasts one cache lifetime at
+ * most, and the cache is dropped whole when the topic is subscribed again. Thread-safe.
  */
 @ApplicationScoped
 public class RedisNodeRoutingTable implements NodeRoutingTable {
@@ -25,9 +41,41 @@ public class RedisNodeRoutingTable implements NodeRoutingTable {
     private static final String USER_NODES = RedisConnection.KEY_PREFIX + "user-nodes:";
     private static final String NODE_CHANNELS = RedisConnection.KEY_PREFIX + "node-channels:";
     private static final String NODE_USERS = RedisConnection.KEY_PREFIX + "node-users:";
+    private static final String ROUTING_CHANGED = RedisConnection.KEY_PREFIX + "routing-changed";
+    private static final String CHANNEL_SEPARATOR = "\n";
 
     @Inject
     RedisConnection redis;
+
+    @Inject
+    ChatConfig config;
+
+    private ChannelNodesCache cache;
+    private int changeListener;
+    private int statusListener;
+
+    @PostConstruct
+    void subscribe() {
+        cache = new ChannelNodesCache(TimeUnit.MILLISECONDS.toNanos(config.routingCacheMs()));
+        changeListener = changes().addListener(String.class,
+                (topic, channels) -> cache.invalidate(Arrays.asList(channels.split(CHANNEL_SEPARATOR))));
+        statusListener = changes().addListener(new StatusListener() {
+            @Override
+            public void onSubscribe(String topic) {
+                cache.invalidateAll();
+            }
+
+            @Override
+            public void onUnsubscribe(String topic) {
+                cache.invalidateAll();
+            }
+        });
+    }
+
+    @PreDestroy
+    void unsubscribe() {
+        changes().removeListener(changeListener, statusListener);
+    }
 
     @Override
     public void addNode(String node, Collection<String> channels) {
@@ -35,9 +83,11 @@ public class RedisNodeRoutingTable implements NodeRoutingTable {
             return;
         }
         RBatch batch = redis.client().createBatch(BatchOptions.defaults());
-        channels.forEach(channel -> batch.<String>getSet(CHANNEL_NODES + channel).addAsync(node));
+        Map<String, RFuture<Boolean>> added = new HashMap<>();
+        channels.forEach(channel -> added.put(channel, batch.<String>getSet(CHANNEL_NODES + channel).addAsync(node)));
         batch.<String>getSet(NODE_CHANNELS + node).addAllAsync(channels);
         batch.execute();
+        changed(added);
     }
 
     @Override
@@ -46,14 +96,18 @@ public class RedisNodeRoutingTable implements NodeRoutingTable {
             return;
         }
         RBatch batch = redis.client().createBatch(BatchOptions.defaults());
-        channels.forEach(channel -> batch.<String>getSet(CHANNEL_NODES + channel).removeAsync(node));
+        Map<String, RFuture<Boolean>> removed = new HashMap<>();
+        channels.forEach(channel -> removed.put(channel,
+                batch.<String>getSet(CHANNEL_NODES + channel).removeAsync(node)));
         batch.<String>getSet(NODE_CHANNELS + node).removeAllAsync(channels);
         batch.execute();
+        changed(removed);
     }
 
     @Override
     public Set<String> nodesFor(String channel) {
-        return redis.client().<String>getSet(CHANNEL_NODES + channel).readAll();
+        return cache.nodesFor(channel, System.nanoTime(),
+                key -> redis.client().<String>getSet(CHANNEL_NODES + key).readAll());
     }
 
     @Override
@@ -79,11 +133,14 @@ public class RedisNodeRoutingTable implements NodeRoutingTable {
         Set<String> channels = redis.client().<String>getSet(NODE_CHANNELS + node).readAll();
         Set<String> userKeys = redis.client().<String>getSet(NODE_USERS + node).readAll();
         RBatch batch = redis.client().createBatch(BatchOptions.defaults());
-        channels.forEach(channel -> batch.<String>getSet(CHANNEL_NODES + channel).removeAsync(node));
+        Map<String, RFuture<Boolean>> removed = new HashMap<>();
+        channels.forEach(channel -> removed.put(channel,
+                batch.<String>getSet(CHANNEL_NODES + channel).removeAsync(node)));
         userKeys.forEach(userKey -> batch.<String>getSet(userKey).removeAsync(node));
         batch.getSet(NODE_CHANNELS + node).deleteAsync();
         batch.getSet(NODE_USERS + node).deleteAsync();
         batch.execute();
+        changed(removed);
     }
 
     @Override
@@ -105,6 +162,26 @@ public class RedisNodeRoutingTable implements NodeRoutingTable {
     @Override
     public Set<String> nodesOfUser(String workspace, String user) {
         return redis.client().<String>getSet(userKey(workspace, user)).readAll();
+    }
+
+    /**
+     * Invalidates the cached nodes of the channels whose set the executed batch changed (a re-assertion changes
+     * none), here at once and on the other nodes over the topic.
+     */
+    private void changed(Map<String, RFuture<Boolean>> results) {
+        List<String> channels = results.entrySet().stream()
+                .filter(result -> result.getValue().toCompletableFuture().join())
+                .map(Map.Entry::getKey)
+                .toList();
+        if (channels.isEmpty()) {
+            return;
+        }
+        cache.invalidate(channels);
+        changes().publish(String.join(CHANNEL_SEPARATOR, channels));
+    }
+
+    private RTopic changes() {
+        return redis.client().getTopic(ROUTING_CHANGED);
     }
 
     /** Length-prefixed, so that no two (workspace, user) pairs share a key whatever characters their ids hold. */
