@@ -18,7 +18,7 @@ final class RateLease {
     private int tokens;
     private long expiresNanos;
 
-    /** A lease holding nothing: its first {@link #trySpend} asks for tokens. */
+    /** A lease holding nothing. */
     RateLease() {
     }
 
@@ -40,9 +40,16 @@ final class RateLease {
         return true;
     }
 
-    /** Renews the lease with {@code granted} tokens taken from the shared bucket, valid for {@code lifeNanos}. */
-    void renew(int granted, long nowNanos, long lifeNanos) {
-        tokens = granted;
+    /**
+     * Adds {@code granted} tokens taken from the shared bucket, and makes the lease valid for {@code lifeNanos} from
+     * now. Tokens it still holds are kept, so two sends that asked the shared bucket at once lose none of their grants
+     * (a burst stays a burst); an expired lease's tokens are gone.
+     */
+    void add(int granted, long nowNanos, long lifeNanos) {
+        if (nowNanos - expiresNanos >= 0) {
+            tokens = 0;
+        }
+        tokens += granted;
         expiresNanos = nowNanos + lifeNanos;
     }
 

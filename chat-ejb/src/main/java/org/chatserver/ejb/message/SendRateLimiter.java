@@ -88,10 +88,8 @@ public class SendRateLimiter {
             if (granted == 0) {
                 return Optional.of(false);
             }
-            // Two sends of one user racing here both renew; the tokens of the overwritten grant are forgotten, which
-            // only makes the limit stricter for a moment.
             synchronized (lease) {
-                lease.renew(granted - 1, now, TimeUnit.MILLISECONDS.toNanos(config.rateLeaseMs()));
+                lease.add(granted - 1, now, TimeUnit.MILLISECONDS.toNanos(config.rateLeaseMs()));
             }
             return Optional.of(true);
         } catch (RuntimeException unreachable) {

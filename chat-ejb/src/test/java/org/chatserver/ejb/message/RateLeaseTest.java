@@ -19,9 +19,9 @@ class RateLeaseTest {
     }
 
     @Test
-    void aRenewedLeaseSpendsExactlyItsTokens() {
+    void aLeaseSpendsExactlyItsTokens() {
         RateLease lease = new RateLease();
-        lease.renew(3, 0, SECOND);
+        lease.add(3, 0, SECOND);
 
         for (int i = 0; i < 3; i++) {
             assertTrue(lease.trySpend(i), "token " + i);
@@ -33,14 +33,26 @@ class RateLeaseTest {
     @Test
     void anExpiredLeaseForgetsItsUnspentTokens() {
         RateLease lease = new RateLease();
-        lease.renew(4, 0, SECOND);
+        lease.add(4, 0, SECOND);
 
         assertTrue(lease.trySpend(SECOND - 1));
         assertFalse(lease.trySpend(SECOND), "expired with three tokens unspent");
         assertTrue(lease.isSpent(SECOND));
-        lease.renew(1, 2 * SECOND, SECOND);
+        lease.add(1, 2 * SECOND, SECOND);
         assertTrue(lease.trySpend(2 * SECOND), "only the new grant counts");
         assertFalse(lease.trySpend(2 * SECOND));
+    }
+
+    @Test
+    void grantsAddUpSoThatSendsAskingAtOnceLoseNone() {
+        RateLease lease = new RateLease();
+        lease.add(4, 0, SECOND);
+        lease.add(2, 1, SECOND);
+
+        for (int i = 0; i < 6; i++) {
+            assertTrue(lease.trySpend(SECOND), "token " + i + ", valid a lifetime after the last grant");
+        }
+        assertFalse(lease.trySpend(SECOND));
     }
 
     @Test

@@ -2,9 +2,14 @@ package org.chatserver.ejb.message;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.chatserver.ejb.config.ChatConfig;
@@ -75,6 +80,43 @@ class SendRateLimiterTest {
         }
         assertEquals(BURST / LEASE, sharedCalls.get(), "one shared call per " + LEASE + " sends");
         assertThrows(ChatProblem.class, () -> limiter.acquire(ALICE), "nothing beyond what the bucket granted");
+    }
+
+    @Test
+    void aUserSendingOnManyConnectionsAtOnceGetsTheWholeBurstAndNoMore() throws Exception {
+        AtomicInteger taken = new AtomicInteger();
+        SendRateLimiter limiter = limiter((key, rate, burst, wanted) -> {
+            synchronized (taken) {
+                int granted = Math.min(wanted, BURST - taken.get());
+                taken.addAndGet(granted);
+                return granted;
+            }
+        });
+        int threads = 8;
+        AtomicInteger accepted = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService connections = Executors.newFixedThreadPool(threads);
+        try {
+            for (int t = 0; t < threads; t++) {
+                connections.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < BURST; i++) {
+                        try {
+                            limiter.acquire(ALICE);
+                            accepted.incrementAndGet();
+                        } catch (ChatProblem refused) {
+                            // over the rate: counted by what was accepted
+                        }
+                    }
+                    return null;
+                });
+            }
+            start.countDown();
+        } finally {
+            connections.shutdown();
+            assertTrue(connections.awaitTermination(10, TimeUnit.SECONDS));
+        }
+        assertEquals(BURST, accepted.get(), "every token the bucket granted is spent, none twice");
     }
 
     private static SendRateLimiter limiter(SharedRateBuckets shared) {
