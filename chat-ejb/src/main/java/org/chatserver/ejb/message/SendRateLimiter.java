@@ -38,8 +38,12 @@ public class SendRateLimiter {
     /** How many checks pass between two sweeps of spent leases and idle local buckets. */
     private static final long SWEEP_EVERY = 10_000;
 
-    private final Map<Identity, TokenBucket> buckets = new ConcurrentHashMap<>();
-    private final Map<Identity, RateLease> leases = new ConcurrentHashMap<>();
+    /** Whose sends a bucket counts: the user, whatever the display name its identity carries. */
+    private record User(String workspace, String user) {
+    }
+
+    private final Map<User, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Map<User, RateLease> leases = new ConcurrentHashMap<>();
     private final AtomicLong checks = new AtomicLong();
 
     /**
@@ -60,7 +64,7 @@ public class SendRateLimiter {
      * @throws ChatProblem {@code rate_limited} when the allowance is used up
      */
     public void acquire(Identity sender) {
-        Identity key = new Identity(sender.workspace(), sender.user(), null);
+        User key = new User(sender.workspace(), sender.user());
         if (checks.incrementAndGet() % SWEEP_EVERY == 0) {
             sweep(System.nanoTime());
         }
@@ -71,7 +75,7 @@ public class SendRateLimiter {
     }
 
     /** The cluster-wide answer, or empty when Redis cannot give one now. */
-    private Optional<Boolean> takeShared(Identity key) {
+    private Optional<Boolean> takeShared(User key) {
         long now = System.nanoTime();
         if (now - localUntilNanos < 0) {
             return Optional.empty();
@@ -101,7 +105,7 @@ public class SendRateLimiter {
         }
     }
 
-    private boolean takeLocal(Identity key) {
+    private boolean takeLocal(User key) {
         long now = System.nanoTime();
         TokenBucket bucket = buckets.computeIfAbsent(key,
                 k -> new TokenBucket(config.sendsPerSecond(), config.sendBurst(), now));
@@ -125,7 +129,7 @@ public class SendRateLimiter {
     }
 
     /** The bucket name of a user: length-prefixed, so no two (workspace, user) pairs share one. */
-    private static String sharedKey(Identity key) {
+    private static String sharedKey(User key) {
         return key.workspace().length() + ":" + key.workspace() + ":" + key.user();
     }
 }
