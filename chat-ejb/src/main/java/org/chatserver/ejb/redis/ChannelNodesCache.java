@@ -48,7 +48,12 @@ final class ChannelNodesCache {
         long before = invalidations.get();
         Set<String> nodes = Set.copyOf(reader.apply(channel));
         if (invalidations.get() == before) {
-            entries.put(channel, new Entry(nodes, nowNanos));
+            Entry read = new Entry(nodes, nowNanos);
+            entries.put(channel, read);
+            // An invalidation between the check and the put would otherwise leave this read kept.
+            if (invalidations.get() != before) {
+                entries.remove(channel, read);
+            }
         }
         return nodes;
     }
