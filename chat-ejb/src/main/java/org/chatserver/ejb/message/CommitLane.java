@@ -13,13 +13,12 @@ import java.util.function.Consumer;
  * Group commit: callers that arrive while a batch is being committed wait, and the next batch commits all of them at
  * once, so the cost of a transaction (its round trips, its commit) is shared by every send that arrived meanwhile.
  *
- * <p>There is no thread of its own. A caller queues its request and takes the lane's lock; holding it, a caller whose
+ * <p>There is no thread of its own. A caller queues its request and tries the lane's lock; holding it, a caller whose
  * request is still unanswered commits one batch: up to {@code maxBatch} waiting requests in arrival order, its own
- * among them or ahead of it. It then releases the lock and, if its request is still waiting, takes it again. So batches
- * grow with the load by themselves: one request alone commits at once, as without the lane, and under load a batch
- * holds what arrived during the previous commit. At most one batch of a lane commits at a time; requests keep their
- * arrival order. A caller answered by another's batch returns as soon as it gets the lock, which is held for one batch
- * at most.
+ * among them or ahead of it. It then releases the lock and wakes the others. A caller that finds the lock held waits
+ * for the end of that batch, then returns if it was answered, or tries the lock again. So batches grow with the load by
+ * themselves: one request alone commits at once, as without the lane, and under load a batch holds what arrived
+ * during the previous commit. At most one batch of a lane commits at a time; requests keep their arrival order.
  *
  * <p>Why a lock and not a hand-over of the lead from caller to caller: the earlier lock-free hand-over lost the lead
  * now and then under contention (all callers waiting, none leading: a unit test hung about once in six runs), and a
@@ -43,6 +42,9 @@ final class CommitLane<C, R> {
     /** Held by the caller committing a batch; only its holder takes requests from {@link #waiting}. */
     private final ReentrantLock committing = new ReentrantLock();
 
+    /** Notified, under its monitor, each time a batch is done. */
+    private final Object batchDone = new Object();
+
     CommitLane(int maxBatch) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("a batch holds at least one request: " + maxBatch);
@@ -60,16 +62,44 @@ final class CommitLane<C, R> {
         Request<C, R> own = new Request<>(command);
         waiting.add(own);
         while (!own.answer.isDone()) {
-            committing.lock();
-            try {
-                if (!own.answer.isDone()) {
-                    commit(takeBatch(), committer);
+            if (committing.tryLock()) {
+                try {
+                    if (!own.answer.isDone()) {
+                        commit(takeBatch(), committer);
+                    }
+                } finally {
+                    committing.unlock();
+                    synchronized (batchDone) {
+                        batchDone.notifyAll();
+                    }
                 }
-            } finally {
-                committing.unlock();
+            } else {
+                awaitBatch(own);
             }
         }
         return own.join();
+    }
+
+    /**
+     * Waits until the batch being committed is done, unless {@code own} is answered first. The check and the wait are
+     * under {@link #batchDone}'s monitor, and the committer notifies under it after letting go of the lock, so no
+     * batch's end is missed.
+     */
+    private void awaitBatch(Request<C, R> own) {
+        boolean interrupted = false;
+        synchronized (batchDone) {
+            while (!own.answer.isDone() && committing.isLocked()) {
+                try {
+                    batchDone.wait();
+                } catch (InterruptedException e) {
+                    // The request is queued and will be committed: stop waiting only when a batch ended.
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** How many requests wait for a batch now. */
