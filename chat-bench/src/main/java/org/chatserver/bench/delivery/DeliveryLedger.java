@@ -67,14 +67,33 @@ public final class DeliveryLedger {
         return window.expectedDeliveries() - window.delivered();
     }
 
+    /** @return sends of the window answered by neither an ack nor an error (yet) */
+    public static long unanswered(DeliveryWindow window) {
+        return window.sent() - window.acked() - window.errors();
+    }
+
     /**
      * Waits, polling, until every delivery of the window arrived or the timeout passed.
      *
      * @return whether everything arrived
      */
     public static boolean awaitDelivered(DeliveryWindow window, Duration timeout) throws InterruptedException {
+        return await(window, timeout, false);
+    }
+
+    /**
+     * Waits, polling, until every delivery of the window arrived and every send was answered, or the timeout passed.
+     *
+     * @return whether everything arrived and was answered
+     */
+    public static boolean awaitSettled(DeliveryWindow window, Duration timeout) throws InterruptedException {
+        return await(window, timeout, true);
+    }
+
+    private static boolean await(DeliveryWindow window, Duration timeout, boolean answers)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (missing(window) > 0) {
+        while (missing(window) > 0 || answers && unanswered(window) > 0) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

@@ -138,7 +138,10 @@ public final class PerformanceDoc {
             int warmUp = p.path("warm_up_seconds").asInt();
             md.append(String.format(Locale.ROOT, "Open-loop send rate stepped upwards, %d s per step, sends round "
                     + "robin over all members over their WebSockets%s. A step passes when delivery p99 < %s ms with "
-                    + "nothing missing and no error. Seconds over the limit: of the step's seconds of sending, those "
+                    + "nothing missing, no error and every send acked (unacked: neither ack nor error after the drain "
+                    + "time; \"-\" for older runs, which did not count them). Acked/s counts the acks received within "
+                    + "the sending time, so it falls short of the offered rate by the acks still in flight at its end. "
+                    + "Seconds over the limit: of the step's seconds of sending, those "
                     + "whose messages had a delivery p99 at or over the limit (a stall shows as a few, a steady "
                     + "queue as most). **Highest passing rate: %d msg/s offered (%s acked/s).**%n%n",
                     p.path("step_seconds").asInt(), warmUp > 0 ? String.format(Locale.ROOT,
@@ -146,16 +149,18 @@ public final class PerformanceDoc {
                             : "", p.path("p99_limit_ms").asText(), res.path("highest_passing_rate").asInt(),
                     res.path("highest_passing_acked_per_second").asText()));
             md.append("| offered/s | acked/s | delivered/s | ack p50 / p99 (ms) | delivery p50 / p90 / p99 / max (ms) "
-                    + "| seconds over the limit | missing | errors | pass |\n|---|---|---|---|---|---|---|---|---|\n");
+                    + "| seconds over the limit | missing | unacked | errors | pass |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|\n");
             double limit = p.path("p99_limit_ms").asDouble();
             for (JsonNode s : res.path("steps")) {
                 JsonNode a = s.path("ack_latency");
                 JsonNode d = s.path("delivery_latency");
-                md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s / %s | %s / %s / %s / %s | %s | %d | %d | "
-                        + "%s |%n", s.path("offered_per_second").asInt(), s.path("acked_per_second").asText(),
+                md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s / %s | %s / %s / %s / %s | %s | %d | %s | "
+                        + "%d | %s |%n", s.path("offered_per_second").asInt(), s.path("acked_per_second").asText(),
                         s.path("delivered_per_second").asText(), n(a, "p50"), n(a, "p99"), n(d, "p50"),
                         n(d, "p90"), n(d, "p99"), n(d, "max"), secondsOver(s.path("timeline"), limit),
-                        s.path("missing").asLong(), s.path("errors").asLong(),
+                        s.path("missing").asLong(), s.has("unacked") ? s.path("unacked").asText() : "-",
+                        s.path("errors").asLong(),
                         s.path("passed").asBoolean() ? "yes" : "no"));
             }
             commands(List.of(r));

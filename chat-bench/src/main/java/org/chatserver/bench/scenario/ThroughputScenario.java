@@ -26,14 +26,15 @@ import picocli.CommandLine.Spec;
  * {@code throughput}: R channels of K members, all online; an open-loop send rate stepped upwards. Sends go round
  * robin over all members (each to its own channel) on a schedule that does not wait for acks. Per step: acked/s,
  * delivered/s, ack and delivery latency, missing. Stops after the first failing step and reports the highest rate
- * whose delivery p99 stayed under the limit with nothing missing. An unmeasured warm-up comes first: on a machine
+ * whose delivery p99 stayed under the limit with nothing missing and every send acked. An unmeasured warm-up comes first: on a machine
  * shared with the server, this program's own JIT compiling its send and receive paths took a core for the first
  * seconds of the first step, and those seconds' messages waited for it, not for the server.
  *
  * <p>The sending loop runs on the picocli thread; frames are counted on Netty threads through the ledger.
  */
 @Command(name = "throughput", mixinStandardHelpOptions = true,
-        description = "R channels x K members, open-loop stepped send rate: highest rate with p99 < limit, 0 missing.")
+        description = "R channels x K members, open-loop stepped send rate: highest rate with p99 < limit, 0 missing, "
+                + "all acked.")
 public final class ThroughputScenario implements Callable<Integer> {
 
     @Mixin
@@ -128,9 +129,10 @@ public final class ThroughputScenario implements Callable<Integer> {
                 steps.add(step);
                 run.progress.line("step", String.format(Locale.ROOT,
                         "%d/s offered: acked %.0f/s, delivered %.0f/s, ack p99 %.1f ms, delivery p50 %.1f p99 %.1f "
-                                + "ms, missing %d, errors %d, seconds over %.0f ms %d of %d%s -> %s", rate,
+                                + "ms, missing %d, unacked %d, errors %d, seconds over %.0f ms %d of %d%s -> %s", rate,
                         step.ackedPerSecond(), step.deliveredPerSecond(), step.ackLatency().p99(),
-                        step.deliveryLatency().p50(), step.deliveryLatency().p99(), step.missing(), step.errors(),
+                        step.deliveryLatency().p50(), step.deliveryLatency().p99(), step.missing(), step.unacked(),
+                        step.errors(),
                         p99LimitMillis, step.secondsOver(p99LimitMillis), step.timeline().size(),
                         step.slowestSecond().map(s -> String.format(Locale.ROOT,
                                 " (slowest: second %d, delivery p99 %.1f ms)", s.second(), s.delivery().p99()))
@@ -161,9 +163,7 @@ public final class ThroughputScenario implements Callable<Integer> {
         parameters.put("workspace", run.workspace);
 
         List<Target> targets = new ArrayList<>();
-        targets.add(Targets.atLeast("throughput " + channels + "x" + membersPerChannel
-                + ": durable msgs/s with delivery p99 < 200 ms, 0 missing",
-                best.map(StepResult::ackedPerSecond).orElse(0.0), 2000, "msg/s"));
+        targets.add(durableRate(channels + "x" + membersPerChannel, best));
         steps.stream().filter(s -> s.offeredPerSecond() == 500).findFirst().ifPresentOrElse(s -> {
             targets.add(Targets.below("delivery at 500 msg/s: p50", s.deliveryLatency().p50(), 10, "ms"));
             targets.add(Targets.below("delivery at 500 msg/s: p99", s.deliveryLatency().p99(), 50, "ms"));
@@ -192,6 +192,15 @@ public final class ThroughputScenario implements Callable<Integer> {
      * nothing of this step is still in flight when the next one starts (the warm-up is such a step, its result
      * dropped).
      */
+    /**
+     * The throughput target: a passing step had every send acked, so its offered rate is the durable rate it
+     * sustained. Its acked/s falls short of that by the acks still in flight when sending stopped.
+     */
+    static Target durableRate(String shape, Optional<StepResult> highestPassing) {
+        return Targets.atLeast("throughput " + shape + ": durable msgs/s (every send acked) with delivery p99 < 200 "
+                + "ms, 0 missing", highestPassing.map(StepResult::offeredPerSecond).orElse(0), 2000, "msg/s");
+    }
+
     private StepResult runStep(DeliveryLedger ledger, DeliveryWindow window, List<ChatMember> all,
             String[] channelOf, int rate, int seconds, String idPrefix) throws InterruptedException {
         long total = (long) rate * seconds;
@@ -209,12 +218,13 @@ public final class ThroughputScenario implements Callable<Integer> {
         double elapsed = (System.nanoTime() - t0) / 1e9;
         long acked = window.acked();
         long delivered = window.delivered();
-        DeliveryLedger.awaitDelivered(window, Duration.ofSeconds(drainSeconds));
+        DeliveryLedger.awaitSettled(window, Duration.ofSeconds(drainSeconds));
         long missing = DeliveryLedger.missing(window);
+        long unacked = DeliveryLedger.unanswered(window);
         var delivery = window.deliveryLatency();
         StepResult step = new StepResult(rate, window.sent(), Math.round(acked / elapsed * 10) / 10.0,
-                Math.round(delivered / elapsed * 10) / 10.0, window.ackLatency(), delivery, missing,
-                window.errors(), StepResult.passes(delivery, missing, window.errors(), p99LimitMillis),
+                Math.round(delivered / elapsed * 10) / 10.0, window.ackLatency(), delivery, missing, unacked,
+                window.errors(), StepResult.passes(delivery, missing, unacked, window.errors(), p99LimitMillis),
                 window.timeline());
         Thread.sleep(1000);
         return step;

@@ -100,10 +100,10 @@ class PerformanceDocTest {
             throws Exception {
         LatencySummary fast = new LatencySummary(100, 10, 20, 30, 40, 50, 12);
         LatencySummary slow = new LatencySummary(100, 150, 250, 400, 450, 500, 160);
-        StepResult timed = new StepResult(1000, 3000, 1000, 9000, fast, slow, 0, 0, false,
+        StepResult timed = new StepResult(1000, 3000, 1000, 9000, fast, slow, 0, 2, 0, false,
                 List.of(new SecondSummary(0, 1000, fast, fast), new SecondSummary(1, 1000, fast, slow),
                         new SecondSummary(2, 1000, fast, slow)));
-        StepResult untimed = new StepResult(500, 1500, 500, 4500, fast, fast, 0, 0, true, null);
+        StepResult untimed = new StepResult(500, 1500, 500, 4500, fast, fast, 0, 0, 0, true, null);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("highest_passing_rate", 500);
         results.put("highest_passing_acked_per_second", 500.0);
@@ -116,8 +116,8 @@ class PerformanceDocTest {
 
         assertTrue(md.contains("after an unmeasured warm-up of 10 s at 500/s"), md);
         assertTrue(md.contains("| 1000 | 1000.0 | 9000.0 | 10.0 / 30.0 | 150.0 / 250.0 / 400.0 / 500.0 | 2 of 3 "
-                + "| 0 | 0 | no |"), md);
-        assertTrue(md.contains("| 500 | 500.0 | 4500.0 | 10.0 / 30.0 | 10.0 / 20.0 / 30.0 / 50.0 | - | 0 | 0 | yes |"),
-                md);
+                + "| 0 | 2 | 0 | no |"), md);
+        assertTrue(md.contains("| 500 | 500.0 | 4500.0 | 10.0 / 30.0 | 10.0 / 20.0 / 30.0 / 50.0 | - | 0 | 0 | 0 "
+                + "| yes |"), md);
     }
 }

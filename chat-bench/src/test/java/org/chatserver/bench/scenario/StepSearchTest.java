@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
+
 import org.chatserver.bench.delivery.LatencySummary;
 import org.chatserver.bench.delivery.SendTimeline.SecondSummary;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ class StepSearchTest {
 
     private static StepResult step(int rate, double p99, long missing) {
         LatencySummary d = new LatencySummary(10, 1, 2, p99, p99, p99, 1);
-        return new StepResult(rate, rate, rate, rate, d, d, missing, 0, StepResult.passes(d, missing, 0, 200),
+        return new StepResult(rate, rate, rate, rate, d, d, missing, 0, 0, StepResult.passes(d, missing, 0, 0, 200),
                 List.of());
     }
 
@@ -28,12 +30,23 @@ class StepSearchTest {
     }
 
     @Test
-    void aStepPassesOnlyUnderTheLimitWithNothingMissingAndNoErrors() {
+    void aStepPassesOnlyUnderTheLimitWithNothingMissingEverySendAckedAndNoErrors() {
         LatencySummary ok = new LatencySummary(5, 1, 1, 199.9, 199.9, 199.9, 1);
-        assertTrue(StepResult.passes(ok, 0, 0, 200));
-        assertFalse(StepResult.passes(ok, 1, 0, 200));
-        assertFalse(StepResult.passes(ok, 0, 1, 200));
-        assertFalse(StepResult.passes(LatencySummary.EMPTY, 0, 0, 200));
+        assertTrue(StepResult.passes(ok, 0, 0, 0, 200));
+        assertFalse(StepResult.passes(ok, 1, 0, 0, 200));
+        assertFalse(StepResult.passes(ok, 0, 1, 0, 200), "a send never acked was not made durable");
+        assertFalse(StepResult.passes(ok, 0, 0, 1, 200));
+        assertFalse(StepResult.passes(LatencySummary.EMPTY, 0, 0, 0, 200));
+    }
+
+    @Test
+    void theDurableRateIsTheOfferedRateOfAStepWhoseEverySendWasAckedNotTheAcksCountedWhileSending() {
+        LatencySummary d = new LatencySummary(10, 1, 2, 150, 150, 150, 1);
+        StepResult allAcked = new StepResult(2000, 20000, 1998, 17982, d, d, 0, 0, 0, true, List.of());
+
+        assertTrue(ThroughputScenario.durableRate("100x10", Optional.of(allAcked)).met());
+        assertFalse(ThroughputScenario.durableRate("100x10", Optional.of(step(1500, 150, 0))).met());
+        assertFalse(ThroughputScenario.durableRate("100x10", Optional.empty()).met());
     }
 
     @Test
@@ -43,7 +56,7 @@ class StepSearchTest {
         List<SecondSummary> seconds = List.of(new SecondSummary(0, 100, steady, steady),
                 new SecondSummary(1, 100, steady, stalled), new SecondSummary(2, 0, LatencySummary.EMPTY,
                         LatencySummary.EMPTY), new SecondSummary(3, 100, steady, steady));
-        StepResult step = new StepResult(100, 300, 100, 900, steady, stalled, 0, 0, false, seconds);
+        StepResult step = new StepResult(100, 300, 100, 900, steady, stalled, 0, 0, 0, false, seconds);
 
         assertEquals(1, step.slowestSecond().orElseThrow().second());
         assertEquals(1, step.secondsOver(200));
