@@ -37,10 +37,10 @@ public class IdentityService {
         ShardId shard = directory.shardOf(identity.workspace());
         ShardContext.runIn(shard, () -> {
             if (!provisionedWorkspaces.contains(identity.workspace())) {
-                retryOnce(() -> store.ensureWorkspace(identity.workspace()));
+                store.ensureWorkspace(identity.workspace());
                 provisionedWorkspaces.add(identity.workspace());
             }
-            retryOnce(() -> store.ensureUser(identity));
+            store.ensureUser(identity);
         });
         provisioned.add(identity);
         return identity;
@@ -49,14 +49,5 @@ public class IdentityService {
     /** Makes sure a user named by another (e.g. as a new channel member) exists on its workspace's shard. */
     public void provisionMember(String workspace, String user) {
         provision(new Identity(workspace, user, null));
-    }
-
-    /** A first use racing another node's fails on the unique key once; the second try finds the row. */
-    private static void retryOnce(Runnable insert) {
-        try {
-            insert.run();
-        } catch (RuntimeException raced) {
-            insert.run();
-        }
     }
 }

@@ -11,8 +11,9 @@ import org.chatserver.persistence.workspace.Workspace;
 import org.chatserver.persistence.workspace.WorkspaceRepository;
 
 /**
- * Creates workspace and user rows on the shard already selected by the caller, each call in its own transaction so
- * that losing a race with another node's first use rolls back only that insert.
+ * Creates workspace and user rows on the shard already selected by the caller, each call in its own transaction.
+ * Concurrent first uses, on one node or several, may both find no row: both insert, the first wins and the other
+ * changes nothing, with no error.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -26,7 +27,7 @@ public class ProvisioningStore {
 
     public void ensureWorkspace(String workspaceId) {
         if (workspaces.find(workspaceId).isEmpty()) {
-            workspaces.insert(new Workspace(workspaceId, System.currentTimeMillis()));
+            workspaces.insertIfAbsent(new Workspace(workspaceId, System.currentTimeMillis()));
         }
     }
 
@@ -36,7 +37,7 @@ public class ProvisioningStore {
             if (identity.name() != null && !identity.name().equals(user.displayName())) {
                 user.rename(identity.name());
             }
-        }, () -> users.insert(new ChatUser(identity.workspace(), identity.user(), identity.name(),
+        }, () -> users.insertIfAbsent(new ChatUser(identity.workspace(), identity.user(), identity.name(),
                 System.currentTimeMillis())));
     }
 }

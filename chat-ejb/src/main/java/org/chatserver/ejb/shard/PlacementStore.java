@@ -25,8 +25,9 @@ public class PlacementStore {
                 () -> workspaces.findPlacement(workspaceId).map(WorkspacePlacement::shardIndex));
     }
 
+    /** Places the workspace on {@code shardIndex} unless it is placed already; {@link #find} tells where it is. */
     public void place(String workspaceId, int shardIndex) {
-        ShardContext.runIn(ShardId.DIRECTORY, () -> workspaces.insertPlacement(
+        ShardContext.runIn(ShardId.DIRECTORY, () -> workspaces.insertPlacementIfAbsent(
                 new WorkspacePlacement(workspaceId, shardIndex, System.currentTimeMillis())));
     }
 }

@@ -55,13 +55,9 @@ public class WorkspaceDirectory {
         if (!config.autoProvisionWorkspaces()) {
             throw new ChatProblem(ProblemCode.UNAUTHORIZED, "Unknown workspace");
         }
-        int shard = Math.floorMod(workspaceId.hashCode(), config.shardCount());
-        try {
-            store.place(workspaceId, shard);
-            return shard;
-        } catch (RuntimeException raced) {
-            // Another node placed it first; its placement wins.
-            return store.find(workspaceId).orElseThrow(() -> raced);
-        }
+        store.place(workspaceId, Math.floorMod(workspaceId.hashCode(), config.shardCount()));
+        // A concurrent first use, here or on another node, may have placed it first; its placement wins.
+        return store.find(workspaceId).orElseThrow(() -> new IllegalStateException(
+                "A workspace placement was written but cannot be read"));
     }
 }

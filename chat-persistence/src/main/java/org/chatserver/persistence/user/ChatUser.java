@@ -57,6 +57,10 @@ public class ChatUser {
         return displayName;
     }
 
+    public long createdAt() {
+        return createdAt;
+    }
+
     public void rename(String displayName) {
         this.displayName = displayName;
     }

@@ -27,4 +27,8 @@ public class Workspace {
     public String id() {
         return id;
     }
+
+    public long createdAt() {
+        return createdAt;
+    }
 }

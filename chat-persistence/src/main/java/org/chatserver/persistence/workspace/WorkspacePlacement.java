@@ -36,4 +36,8 @@ public class WorkspacePlacement {
     public int shardIndex() {
         return shardIndex;
     }
+
+    public long createdAt() {
+        return createdAt;
+    }
 }
