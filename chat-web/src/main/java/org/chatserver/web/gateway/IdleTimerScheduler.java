@@ -26,9 +26,10 @@ import org.chatserver.ejb.config.ChatConfig;
  * executor, and no library offers one, so this listener replaces, once at start-up and before any session opens, the
  * executor the container hands to its sessions.
  *
- * <p>The replacement is the {@link GatewayScheduler}: a thread from the container's managed thread factory (so the
- * rare idle close runs in the application's context) that removes a cancelled timer at once, so that rescheduling on
- * every frame leaves nothing behind. If the container is not the Tyrus this was written for, a warning is logged and
+ * <p>The replacement is the {@link GatewayScheduler}'s timer wheel ({@link WheelScheduledExecutor}): scheduling and
+ * cancelling a timer on it take no lock, a cancelled timer leaves the wheel at its next tick, so that rescheduling on
+ * every frame leaves nothing behind, and a due timer runs on a thread from the container's managed thread factory
+ * (so the rare idle close runs in the application's context). If the container is not the Tyrus this was written for, a warning is logged and
  * the executor is left as it is: delivery works, only slower.
  *
  * <p>The idle timeout is only a backstop, {@value #IDLE_TIMEOUT_HEARTBEATS} heartbeat intervals: {@link
@@ -73,7 +74,7 @@ public class IdleTimerScheduler implements ServletContextListener {
         }
         try {
             executor.setAccessible(true);
-            executor.set(container, scheduler.timers());
+            executor.set(container, scheduler.idleTimers());
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.WARNING, "WebSocket idle timers stay on the managed executor", e);
         }
