@@ -29,8 +29,8 @@ import org.chatserver.ejb.config.ChatConfig;
  * <p>The replacement is the {@link GatewayScheduler}'s timer wheel ({@link WheelScheduledExecutor}): scheduling and
  * cancelling a timer on it take no lock, a cancelled timer leaves the wheel at its next tick, so that rescheduling on
  * every frame leaves nothing behind, and a due timer runs on a thread from the container's managed thread factory
- * (so the rare idle close runs in the application's context). If the container is not the Tyrus this was written for, a warning is logged and
- * the executor is left as it is: delivery works, only slower.
+ * (so the rare idle close runs in the application's context). If the container is not the Tyrus this was written
+ * for, a warning is logged and the executor is left as it is: delivery works, only slower.
  *
  * <p>The idle timeout is only a backstop, {@value #IDLE_TIMEOUT_HEARTBEATS} heartbeat intervals: {@link
  * HeartbeatWatchdog} closes a silent client first, after two intervals and with the code PROTOCOL.md names, so the
