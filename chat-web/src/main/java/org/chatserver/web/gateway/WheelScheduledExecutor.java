@@ -27,7 +27,8 @@ import io.netty.util.TimerTask;
  * offer no such {@link ScheduledExecutorService}, so this class adapts the wheel to one.
  *
  * <p>Due timers run on the plain scheduler, not on the wheel's thread, so a slow task cannot hold up the wheel.
- * Shutting this down shuts down the plain scheduler; the wheel belongs to whoever created it. Thread-safe.
+ * Shutting this down shuts down the plain scheduler; the wheel belongs to whoever created it, and once it is stopped
+ * a timer scheduled here is dropped (returned cancelled). Thread-safe.
  */
 final class WheelScheduledExecutor extends AbstractExecutorService implements ScheduledExecutorService {
 
@@ -46,7 +47,12 @@ final class WheelScheduledExecutor extends AbstractExecutorService implements Sc
     @Override
     public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
         WheelTimer timer = new WheelTimer(command, System.nanoTime() + unit.toNanos(delay));
-        timer.timeout = wheel.newTimeout(timer, delay, unit);
+        try {
+            timer.timeout = wheel.newTimeout(timer, delay, unit);
+        } catch (IllegalStateException stopped) {
+            // The application is stopping and the wheel is gone: drop the timer, as the plain scheduler does.
+            timer.cancel(false);
+        }
         return timer;
     }
 
@@ -100,7 +106,7 @@ final class WheelScheduledExecutor extends AbstractExecutorService implements Sc
 
         private final long dueNanos;
 
-        /** Set by {@link #schedule} before the caller can see this timer, so before any cancel. */
+        /** Set by {@link #schedule} before the caller can see this timer; null if the wheel refused it. */
         private volatile Timeout timeout;
 
         WheelTimer(Runnable command, long dueNanos) {
@@ -117,8 +123,9 @@ final class WheelScheduledExecutor extends AbstractExecutorService implements Sc
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
             boolean cancelled = super.cancel(mayInterruptIfRunning);
-            if (cancelled) {
-                timeout.cancel();
+            Timeout onWheel = timeout;
+            if (cancelled && onWheel != null) {
+                onWheel.cancel();
             }
             return cancelled;
         }

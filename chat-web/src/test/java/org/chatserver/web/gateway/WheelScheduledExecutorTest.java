@@ -46,7 +46,7 @@ class WheelScheduledExecutorTest {
     @Test
     void aCancelledTimerNeverRunsAndLeavesTheWheel() throws Exception {
         AtomicInteger runs = new AtomicInteger();
-        ScheduledFuture<?> timer = executor.schedule(runs::incrementAndGet, 50, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timer = executor.schedule(count(runs), 50, TimeUnit.MILLISECONDS);
 
         assertTrue(timer.cancel(false));
         assertTrue(timer.isCancelled());
@@ -72,6 +72,18 @@ class WheelScheduledExecutorTest {
     }
 
     @Test
+    void aTimerScheduledAfterTheWheelStoppedIsDroppedNotThrown() throws Exception {
+        wheel.stop();
+        AtomicInteger runs = new AtomicInteger();
+
+        ScheduledFuture<?> timer = executor.schedule(count(runs), 1, TimeUnit.MILLISECONDS);
+
+        assertTrue(timer.isCancelled());
+        Thread.sleep(50);
+        assertEquals(0, runs.get());
+    }
+
+    @Test
     void theDelayCountsDownToTheDueTime() {
         ScheduledFuture<?> timer = executor.schedule(() -> { }, 1, TimeUnit.HOURS);
 
@@ -89,6 +101,13 @@ class WheelScheduledExecutorTest {
         assertEquals("plain-scheduler", ranOn.get(WAIT_SECONDS, TimeUnit.SECONDS));
         assertEquals(0, wheel.pendingTimeouts());
         repeating.cancel(false);
+    }
+
+    /** A runnable, not a callable: {@code runs::incrementAndGet} would pick the callable overload. */
+    private static Runnable count(AtomicInteger runs) {
+        return () -> {
+            runs.incrementAndGet();
+        };
     }
 
     private void awaitEmptyWheel() throws InterruptedException {
