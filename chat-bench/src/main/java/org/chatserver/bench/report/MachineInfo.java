@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The machine a run ran on, as the report states it: cores, memory, CPU model, OS, JVM, and the open-file limit of the
- * load generator. Immutable.
+ * The machine a run ran on, as the report states it: cores, memory, CPU model, OS, JVM, the open-file limit of the
+ * load generator, and how fast its kernel carried a loopback round trip just before the run. Immutable.
  *
  * @param cores        available processors
  * @param memoryGib    total memory (MemTotal), GiB
@@ -16,14 +16,19 @@ import java.util.regex.Pattern;
  * @param os           operating system and kernel
  * @param java         JVM of the load generator
  * @param openFileLimit the load generator's open-file limit (soft), or -1 if unknown
+ * @param loopback      the loopback round trip measured before the run, or {@code null} if the probe failed
  */
-public record MachineInfo(int cores, double memoryGib, String cpu, String os, String java, long openFileLimit) {
+public record MachineInfo(int cores, double memoryGib, String cpu, String os, String java, long openFileLimit,
+        LoopbackRoundTrip loopback) {
 
-    /** @return this machine, read from the JVM and /proc */
-    public static MachineInfo current() {
+    /**
+     * @param loopback the run's {@link LoopbackRoundTrip#measure()}, taken before its load started
+     * @return this machine, read from the JVM and /proc
+     */
+    public static MachineInfo current(LoopbackRoundTrip loopback) {
         return new MachineInfo(Runtime.getRuntime().availableProcessors(), memTotalGib(), cpuModel(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), openFiles());
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), openFiles(), loopback);
     }
 
     private static double memTotalGib() {

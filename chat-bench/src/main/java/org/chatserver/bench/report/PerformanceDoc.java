@@ -90,6 +90,16 @@ public final class PerformanceDoc {
                 + "have run at the same time, and the load generator takes CPU from the server.%n%n",
                 m.path("cores").asInt(), m.path("cpu").asText(), m.path("memory_gib").asDouble(),
                 m.path("os").asText(), m.path("java").asText(), m.path("open_file_limit").asLong()));
+        JsonNode loopback = m.path("loopback");
+        if (!loopback.isMissingNode() && !loopback.isNull()) {
+            md.append(String.format(Locale.ROOT, "Before each run the load generator times a one-byte round trip "
+                    + "over loopback TCP between two threads (%s round trips; before the first run: p50 %s us, p99 "
+                    + "%s us; each run's own is in its line below). Every delivered frame pays a share of that cost "
+                    + "(a write and a wake-up). The same build's fan-out has run tens of times slower on some days "
+                    + "than on others on this machine kind: compare this figure before comparing runs.%n%n",
+                    loopback.path("samples").asText(), loopback.path("p50_micros").asText(),
+                    loopback.path("p99_micros").asText()));
+        }
     }
 
     private void targets(List<JsonNode> runs) {
@@ -300,11 +310,18 @@ public final class PerformanceDoc {
         }
     }
 
+    /** {@code ", loopback p50 X us"} for a run that measured it, else nothing (runs before the probe existed). */
+    private static String loopbackOf(JsonNode machine) {
+        JsonNode p50 = machine.path("loopback").path("p50_micros");
+        return p50.isNumber() ? ", loopback p50 " + p50.asText() + " us" : "";
+    }
+
     private void commands(List<JsonNode> runs) {
         md.append("\n");
         for (JsonNode r : runs) {
             md.append("- `").append(r.path("label").asText()).append("` (").append(r.path("started").asText())
-                    .append(", ").append(r.path("duration_seconds").asText()).append(" s): `")
+                    .append(", ").append(r.path("duration_seconds").asText()).append(" s")
+                    .append(loopbackOf(r.path("machine"))).append("): `")
                     .append(r.path("command").asText()).append("`; chart [").append(r.path("label").asText())
                     .append(".png](").append(relative(doc.toAbsolutePath().getParent().relativize(
                             results.toAbsolutePath()))).append('/').append(r.path("label").asText())

@@ -26,6 +26,7 @@ import org.chatserver.bench.client.NodeRouting;
 import org.chatserver.bench.client.SourceAddresses;
 import org.chatserver.bench.client.WsConnector;
 import org.chatserver.bench.report.Chart;
+import org.chatserver.bench.report.LoopbackRoundTrip;
 import org.chatserver.bench.report.MachineInfo;
 import org.chatserver.bench.report.Progress;
 import org.chatserver.bench.report.ReportWriter;
@@ -65,6 +66,8 @@ final class BenchRun implements AutoCloseable {
 
     /** Why the connects of {@link #connectAll} failed, over the whole run; in the report when any did. */
     private final ConnectFailures connectFailures = new ConnectFailures();
+    /** Measured before anything else the run does, so the machine's own speed is read without the run's load. */
+    private final LoopbackRoundTrip loopback;
     private ServerProfiler profiler;
 
     BenchRun(BenchOptions options, String scenario, String commandLine) {
@@ -83,7 +86,9 @@ final class BenchRun implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        progress.line(scenario, "workspace " + workspace + ", server " + options.url);
+        this.loopback = LoopbackRoundTrip.measure();
+        progress.line(scenario, "workspace " + workspace + ", server " + options.url + ", loopback round trip "
+                + (loopback == null ? "not measured" : "p50 " + loopback.p50Micros() + " us"));
     }
 
     /** Gets a token per user, {@code rest-concurrency} at a time, and makes the members. */
@@ -234,7 +239,7 @@ final class BenchRun implements AutoCloseable {
             reported.put("connect_failure_reasons", failures);
         }
         RunReport report = new RunReport(scenario, name, commandLine, started.toString(),
-                Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0, MachineInfo.current(), parameters,
+                Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0, MachineInfo.current(loopback), parameters,
                 reported, targets, summary);
         Path json = new ReportWriter(options.out).write(report, chart);
         System.out.println(summary);

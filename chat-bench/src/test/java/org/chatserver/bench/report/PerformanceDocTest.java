@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PerformanceDocTest {
 
-    private static final MachineInfo MACHINE = new MachineInfo(2, 23.5, "cpu", "Linux", "17", 20000);
+    private static final MachineInfo MACHINE = new MachineInfo(2, 23.5, "cpu", "Linux", "17", 20000,
+            new LoopbackRoundTrip(21.5, 48.25, 20000));
 
     /** Writes the reports as result files, renders the document from them and returns it. */
     private static String render(Path dir, RunReport... reports) throws Exception {
@@ -45,6 +46,24 @@ class PerformanceDocTest {
         assertTrue(md.contains("| fanout p99 | < 200 ms | 250 ms | **no**, missed by 50 ms | fanout-n10 |"), md);
         assertTrue(md.contains("| 10 | 2 | 100 | 4.5 / 6.0 / 12.25 / 14.0 |"), md);
         assertTrue(md.contains("`java -jar chat-bench.jar fanout -n 10`"), md);
+    }
+
+    @Test
+    void eachRunStatesTheLoopbackRoundTripItMeasuredAndOlderResultsStateNone(@TempDir Path dir) throws Exception {
+        MachineInfo older = new MachineInfo(2, 23.5, "cpu", "Linux", "17", 20000, null);
+        RunReport first = new RunReport("fanout", "fanout-n10", "fanout -n 10", "2026-01-01T00:00:00Z", 12.5,
+                MACHINE, Map.of("members", 10, "messages", 2, "interval_ms", 100), new LinkedHashMap<>(), List.of(),
+                "s");
+        RunReport second = new RunReport("fanout", "fanout-n20", "fanout -n 20", "2026-01-02T00:00:00Z", 14,
+                older, Map.of("members", 20, "messages", 2, "interval_ms", 100), new LinkedHashMap<>(), List.of(),
+                "s");
+
+        String md = render(dir, first, second);
+
+        assertTrue(md.contains("(20000 round trips; before the first run: p50 21.5 us, p99 48.25 us;"), md);
+        assertTrue(md.contains("- `fanout-n10` (2026-01-01T00:00:00Z, 12.5 s, loopback p50 21.5 us): `fanout -n 10`"),
+                md);
+        assertTrue(md.contains("- `fanout-n20` (2026-01-02T00:00:00Z, 14.0 s): `fanout -n 20`"), md);
     }
 
     @Test
