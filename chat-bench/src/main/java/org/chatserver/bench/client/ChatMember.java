@@ -1,7 +1,6 @@
 package org.chatserver.bench.client;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -137,33 +136,32 @@ public final class ChatMember implements FrameListener {
 
     @Override
     public void onText(WsConnection from, String text, long receivedNanos) {
-        JsonNode frame;
+        ServerFrame frame;
         try {
-            frame = JSON.readTree(text);
+            frame = ServerFrame.parse(text);
         } catch (IOException e) {
             events.onError(this, "unparseable_frame", "");
             return;
         }
-        switch (frame.path("op").asText()) {
+        switch (frame.op()) {
             case "msg" -> onMsg(frame, receivedNanos);
-            case "ack" -> events.onAck(this, frame.path("client_msg_id").asText(), frame.path("channel").asText(),
-                    frame.path("seq").asLong(), receivedNanos);
-            case "synced" -> onSynced(frame.path("channel").asText(), frame.path("has_more").asBoolean());
+            case "ack" -> events.onAck(this, frame.clientMsgId(), frame.channel(), frame.seq(), receivedNanos);
+            case "synced" -> onSynced(frame.channel(), frame.hasMore());
             case "hello" -> {
                 events.onHello(this);
                 hello.complete(this);
             }
-            case "error" -> events.onError(this, frame.path("code").asText(), frame.path("ref").asText());
+            case "error" -> events.onError(this, frame.code(), frame.ref());
             default -> {
                 // presence, typing, receipt, member, pong: not measured
             }
         }
     }
 
-    private void onMsg(JsonNode frame, long receivedNanos) {
-        String channel = frame.path("channel").asText();
-        long seq = frame.path("seq").asLong();
-        String clientMsgId = frame.path("client_msg_id").asText();
+    private void onMsg(ServerFrame frame, long receivedNanos) {
+        String channel = frame.channel();
+        long seq = frame.seq();
+        String clientMsgId = frame.clientMsgId();
         long expected;
         boolean startSync = false;
         synchronized (this) {
@@ -177,7 +175,7 @@ public final class ChatMember implements FrameListener {
             }
         }
         if (seq == expected) {
-            events.onMessage(this, channel, seq, frame.path("from").asText(), clientMsgId, receivedNanos);
+            events.onMessage(this, channel, seq, frame.from(), clientMsgId, receivedNanos);
         } else if (seq < expected) {
             events.onDuplicate(this, channel, seq, clientMsgId);
         } else {
